@@ -1,0 +1,5 @@
+/**
+ * anneal/data.
+ *
+ * @module
+ */

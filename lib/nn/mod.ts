@@ -1,0 +1,5 @@
+/**
+ * anneal/nn.
+ *
+ * @module
+ */

@@ -1,0 +1,5 @@
+/**
+ * anneal/plot.
+ *
+ * @module
+ */

@@ -1,0 +1,6 @@
+/**
+ * anneal/train.
+ *
+ * @module
+ */
+export type { History } from "./history.ts";
