@@ -94,3 +94,11 @@ export function callable<F extends (...args: never[]) => unknown>(name: string, 
   }
   return value as F;
 }
+
+/** Throws unless `value` is `true` or `false`. */
+export function boolean(name: string, value: unknown): boolean {
+  if (typeof value !== "boolean") {
+    throw new TypeError(`${name} must be a boolean, got ${name}=${show(value)}`);
+  }
+  return value;
+}
