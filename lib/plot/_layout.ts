@@ -1,0 +1,103 @@
+/**
+ * Small pieces the chart builders share: axis layout, milestone lines, argument checks on arrays.
+ *
+ * @module
+ */
+
+import type { Annotation, Axis, Dash, LineShape } from "./figure.ts";
+import { show } from "../_check.ts";
+
+/**
+ * A vertical line at `x`, with an optional label at the top of the plot.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { scheduleChart } from "./mod.ts";
+ *
+ * const figure = scheduleChart([1, 1, 0.1], { milestones: [{ x: 2, label: "drop" }] });
+ * assert.equal(figure.layout.annotations?.[0]?.text, "drop");
+ * ```
+ */
+export interface Milestone {
+  x: number;
+  label?: string;
+}
+
+/** An axis with an optional title and a log scale when `log` is true. */
+export function axis(title: string | undefined, log = false): Axis {
+  const out: Axis = {};
+  if (title !== undefined) out.title = { text: title };
+  if (log) out.type = "log";
+  return out;
+}
+
+/** Dashed vertical lines spanning the plot height (`yref: "paper"`), plus their labels. */
+export function milestoneMarks(
+  milestones: readonly (number | Milestone)[],
+): { shapes: LineShape[]; annotations: Annotation[] } {
+  const shapes: LineShape[] = [];
+  const annotations: Annotation[] = [];
+  milestones.forEach((m, i) => {
+    const { x, label } = typeof m === "number" ? { x: m, label: undefined } : m;
+    if (!Number.isFinite(x)) {
+      throw new RangeError(`milestones[${i}] must be finite, got milestones[${i}]=${show(x)}`);
+    }
+    shapes.push({
+      type: "line",
+      xref: "x",
+      yref: "paper",
+      x0: x,
+      x1: x,
+      y0: 0,
+      y1: 1,
+      line: { color: "#888", width: 1, dash: "dot" },
+    });
+    if (label !== undefined) {
+      annotations.push({
+        text: label,
+        x,
+        y: 1,
+        xref: "x",
+        yref: "paper",
+        showarrow: false,
+        xanchor: "left",
+        yanchor: "top",
+        font: { size: 11, color: "#666" },
+      });
+    }
+  });
+  return { shapes, annotations };
+}
+
+/** Throws unless `value` is an array of numbers (NaN allowed: it leaves a gap). */
+export function numbers(name: string, value: unknown): number[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== "number")) {
+    throw new TypeError(`${name} must be an array of numbers, got ${name}=${show(value)}`);
+  }
+  return value as number[];
+}
+
+/** Throws unless `value` is a non-empty array of numbers. */
+export function nonEmptyNumbers(name: string, value: unknown): number[] {
+  const arr = numbers(name, value);
+  if (arr.length === 0) throw new RangeError(`${name} must not be empty, got ${name}=[]`);
+  return arr;
+}
+
+/** Throws unless arrays `a` and `b` have the same length. */
+export function sameLength(aName: string, a: unknown[], bName: string, b: unknown[]): void {
+  if (a.length !== b.length) {
+    throw new RangeError(
+      `${bName} must have the same length as ${aName}, got ${aName}.length=${a.length}, ${bName}.length=${b.length}`,
+    );
+  }
+}
+
+/** Dash patterns in the order charts use them to tell metrics apart. */
+export const dashes: readonly Dash[] = ["solid", "dash", "dot", "dashdot"];
+
+/** `0, 1, ..., n - 1`. */
+export function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

@@ -1,0 +1,69 @@
+/**
+ * The colours charts use: plotly.js's default colorway (d3's category10), so that the interactive
+ * chart and the static SVG agree.
+ *
+ * @module
+ */
+
+/**
+ * Plotly's default trace colours, in order; trace `i` takes `palette[i % palette.length]`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { palette } from "./palette.ts";
+ *
+ * assert.equal(palette[0], "#1f77b4");
+ * assert.equal(palette.length, 10);
+ * ```
+ */
+export const palette: readonly string[] = Object.freeze([
+  "#1f77b4",
+  "#ff7f0e",
+  "#2ca02c",
+  "#d62728",
+  "#9467bd",
+  "#8c564b",
+  "#e377c2",
+  "#7f7f7f",
+  "#bcbd22",
+  "#17becf",
+]);
+
+/**
+ * The `i`-th palette colour, cycling: `palette[i mod 10]`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { colorAt } from "./palette.ts";
+ *
+ * assert.equal(colorAt(1), "#ff7f0e");
+ * assert.equal(colorAt(11), "#ff7f0e");
+ * ```
+ */
+export function colorAt(i: number): string {
+  const n = palette.length;
+  return palette[((i % n) + n) % n] as string;
+}
+
+/**
+ * A `#rrggbb` colour with opacity `alpha` in [0, 1], as CSS `rgba(r,g,b,alpha)`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { withAlpha } from "./palette.ts";
+ *
+ * assert.equal(withAlpha("#1f77b4", 0.2), "rgba(31,119,180,0.2)");
+ * ```
+ */
+export function withAlpha(hex: string, alpha: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (m === null) throw new RangeError(`hex must be a #rrggbb colour, got hex=${hex}`);
+  if (!(alpha >= 0 && alpha <= 1)) {
+    throw new RangeError(`alpha must be in [0, 1], got alpha=${alpha}`);
+  }
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h as string, 16));
+  return `rgba(${r},${g},${b},${alpha})`;
+}

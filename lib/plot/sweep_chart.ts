@@ -1,0 +1,162 @@
+/**
+ * `sweepChart`: the mean over repeated runs as a line, with a mean ± std band, for one or more
+ * series (say final accuracy against initial learning rate, five seeds each).
+ *
+ * @module
+ */
+
+// @ts-types="@types/d3-array"
+import { deviation, mean } from "d3-array";
+import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
+import { axis, nonEmptyNumbers, numbers } from "./_layout.ts";
+import { colorAt, withAlpha } from "./palette.ts";
+import { show } from "../_check.ts";
+
+/**
+ * One swept series: `runs[r][i]` is run `r`'s value at `x[i]`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { meanStd, type SweepSeries } from "./mod.ts";
+ *
+ * // Two runs (seeds) at each of three learning rates.
+ * const series: SweepSeries = { name: "SGD", x: [1e-3, 1e-2, 1e-1], runs: [[0.5, 0.9, 0.7], [0.7, 0.9, 0.5]] };
+ * assert.deepEqual(meanStd(series.runs).mean, [0.6, 0.9, 0.6]);
+ * ```
+ */
+export interface SweepSeries {
+  name: string;
+  x: number[];
+  runs: number[][];
+}
+
+/**
+ * Options of {@linkcode sweepChart}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sweepChart, type SweepChartOptions } from "./mod.ts";
+ *
+ * const options: SweepChartOptions = { logX: true, xTitle: "lr", yTitle: "accuracy" };
+ * const figure = sweepChart([{ name: "s", x: [0.1, 1], runs: [[1, 2]] }], options);
+ * assert.equal(figure.layout.xaxis?.type, "log");
+ * ```
+ */
+export interface SweepChartOptions {
+  title?: string;
+  xTitle?: string;
+  yTitle?: string;
+  /** Log scale on x (a learning-rate sweep). */
+  logX?: boolean;
+  /** Log scale on y; the band's lower edge is then kept above zero. */
+  logY?: boolean;
+}
+
+/**
+ * Mean and sample standard deviation (n − 1 in the denominator) across runs at each index,
+ * computed with d3-array: NaN values (diverged runs) are left out; the std of a single value is 0.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { meanStd } from "./sweep_chart.ts";
+ *
+ * const { mean, std } = meanStd([[1, 10], [3, 10]]);
+ * assert.deepEqual(mean, [2, 10]);
+ * assert.deepEqual(std, [Math.SQRT2, 0]);
+ * ```
+ */
+export function meanStd(runs: number[][]): { mean: number[]; std: number[] } {
+  const n = runs[0]?.length ?? 0;
+  const m: number[] = [];
+  const s: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const column = runs.map((run) => run[i] as number);
+    m.push(mean(column) ?? NaN);
+    s.push(deviation(column) ?? 0);
+  }
+  return { mean: m, std: s };
+}
+
+/**
+ * Mean ± std over runs: for each series a filled band from `mean − std` to `mean + std`
+ * (`fill: "toself"`, hidden from the legend) and the mean as a line. Bands come first so that
+ * every line is drawn over every band.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sweepChart } from "./sweep_chart.ts";
+ *
+ * const figure = sweepChart([
+ *   { name: "SGD", x: [1e-3, 1e-2, 1e-1], runs: [[0.5, 0.75, 1], [0.25, 0.75, 0.5]] },
+ * ], { logX: true, xTitle: "initial lr", yTitle: "test accuracy" });
+ * const [band, line] = figure.data;
+ * assert.equal(band?.type === "scatter" && band.fill, "toself");
+ * assert.deepEqual(line?.y, [0.375, 0.75, 0.75]);
+ * ```
+ */
+export function sweepChart(series: SweepSeries[], options: SweepChartOptions = {}): Figure {
+  if (!Array.isArray(series) || series.length === 0) {
+    throw new RangeError(`series must be a non-empty array, got series=${show(series)}`);
+  }
+  const bands: ScatterTrace[] = [];
+  const lines: ScatterTrace[] = [];
+  series.forEach((s, k) => {
+    const x = nonEmptyNumbers(`series[${k}].x`, s.x);
+    if (!Array.isArray(s.runs) || s.runs.length === 0) {
+      throw new RangeError(
+        `series[${k}].runs must be a non-empty array, got series[${k}].runs=${show(s.runs)}`,
+      );
+    }
+    s.runs.forEach((run, r) => {
+      numbers(`series[${k}].runs[${r}]`, run);
+      if (run.length !== x.length) {
+        throw new RangeError(
+          `series[${k}].runs[${r}] must have one value per x (${x.length}), got length ${run.length}`,
+        );
+      }
+    });
+    const { mean: m, std } = meanStd(s.runs);
+    const upper = m.map((v, i) => v + (std[i] as number));
+    let lower = m.map((v, i) => v - (std[i] as number));
+    if (options.logY) {
+      // Keep the lower edge drawable on a log axis: no lower than the smallest positive run value.
+      lower = lower.map((v, i) => {
+        const positives = s.runs.map((run) => run[i] as number).filter((u) => u > 0);
+        return v > 0 || positives.length === 0 ? v : Math.min(...positives);
+      });
+    }
+    const color = colorAt(k);
+    bands.push({
+      type: "scatter",
+      mode: "lines",
+      name: `${s.name} ± std`,
+      x: [...x, ...[...x].reverse()],
+      y: [...upper, ...[...lower].reverse()],
+      fill: "toself",
+      fillcolor: withAlpha(color, 0.2),
+      line: { color, width: 0 },
+      showlegend: false,
+      legendgroup: s.name,
+    });
+    lines.push({
+      type: "scatter",
+      mode: x.length <= 30 ? "lines+markers" : "lines",
+      name: s.name,
+      x: [...x],
+      y: m,
+      line: { color, width: 2 },
+      marker: { color, size: 6 },
+      legendgroup: s.name,
+    });
+  });
+  const layout: Layout = {
+    xaxis: axis(options.xTitle, options.logX ?? false),
+    yaxis: axis(options.yTitle, options.logY ?? false),
+  };
+  if (options.title !== undefined) layout.title = { text: options.title };
+  return new Figure({ data: [...bands, ...lines], layout });
+}
