@@ -1,0 +1,77 @@
+/**
+ * The lambda bookkeeping shared by `LambdaLR` and `MultiplicativeLR`: one function per param
+ * group, checked results, and the `lrLambdas: [null, ...]` marker their state saves instead of
+ * the functions (PyTorch's `lr_lambdas: [None]`).
+ *
+ * @module
+ */
+
+import * as check from "../_check.ts";
+import type { Json, OptimizerLike, ParamGroup } from "./lr_scheduler.ts";
+
+/** A function of the epoch index returning a multiplicative factor. */
+export type LrLambda = (epoch: number) => number;
+
+/**
+ * PyTorch's `lr_lambdas` list: `lrLambda` repeated for every group, or a list with exactly one
+ * function per group.
+ */
+export function lambdaList(
+  optimizer: OptimizerLike,
+  lrLambda: LrLambda | readonly LrLambda[],
+): LrLambda[] {
+  const n = optimizer.paramGroups.length;
+  if (!Array.isArray(lrLambda)) {
+    return Array.from({ length: n }, () => callable("lrLambda", lrLambda));
+  }
+  if (lrLambda.length !== n) {
+    throw new RangeError(`Expected ${n} lrLambdas, but got ${lrLambda.length}`);
+  }
+  return lrLambda.map((fn, i) => callable(`lrLambda[${i}]`, fn));
+}
+
+/** PyTorch's check, with its message: `lr_lambda should be a function, but got int`. */
+function callable(name: string, fn: unknown): LrLambda {
+  if (typeof fn !== "function") {
+    throw new TypeError(`${name} should be a function, but got ${name}=${check.show(fn)}`);
+  }
+  return fn as LrLambda;
+}
+
+/** Calls `fn(epoch)` and throws unless it returned a finite number. */
+export function factorAt(fn: LrLambda, epoch: number, group: number): number {
+  const factor: unknown = fn(epoch);
+  const got = `got lrLambda(${epoch})=${check.show(factor)} for paramGroups[${group}]`;
+  if (typeof factor !== "number") throw new TypeError(`lrLambda must return a number, ${got}`);
+  if (!Number.isFinite(factor)) {
+    throw new RangeError(`lrLambda must return a finite number, ${got}`);
+  }
+  return factor;
+}
+
+/** What the state saves for the functions: one `null` per group. */
+export function lambdaState(lambdas: readonly LrLambda[]): Json[] {
+  return lambdas.map(() => null);
+}
+
+/** Throws unless `saved` is one `null` per group (functions are never saved). */
+export function checkLambdaState(saved: unknown, n: number): void {
+  if (!Array.isArray(saved) || saved.length !== n || saved.some((v) => v !== null)) {
+    throw new RangeError(
+      `state.lrLambdas must be ${n} nulls, one per param group (functions are not saved), ` +
+        `got state.lrLambdas=${check.show(saved)}`,
+    );
+  }
+}
+
+/** Which groups have no `initialLr` yet (the base constructor will add it). */
+export function groupsWithoutInitialLr(optimizer: OptimizerLike): boolean[] {
+  return optimizer.paramGroups.map((g: ParamGroup) => g.initialLr === undefined);
+}
+
+/** Undoes the base constructor's `initialLr` defaults when construction fails after it. */
+export function forgetInitialLr(optimizer: OptimizerLike, added: readonly boolean[]): void {
+  optimizer.paramGroups.forEach((g, i) => {
+    if (added[i]) delete g.initialLr;
+  });
+}
