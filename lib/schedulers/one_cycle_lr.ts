@@ -1,0 +1,354 @@
+/**
+ * `OneCycleLR`: PyTorch's 1cycle policy (Smith and Topin, 2017): warm up to `maxLr`, then
+ * anneal far below the start, with momentum cycled the other way.
+ *
+ * @module
+ */
+
+import * as check from "../_check.ts";
+import { LRScheduler } from "./lr_scheduler.ts";
+import type { JsonObject, OptimizerLike, ParamGroup } from "./lr_scheduler.ts";
+import {
+  checkSchedulerArgs,
+  finitePerGroup,
+  readBoolean,
+  readChoice,
+  setMomentum,
+  useBeta1,
+} from "./_shared.ts";
+import { checkOptions } from "./_options.ts";
+
+const OPTION_KEYS = [
+  "maxLr",
+  "totalSteps",
+  "epochs",
+  "stepsPerEpoch",
+  "pctStart",
+  "annealStrategy",
+  "cycleMomentum",
+  "baseMomentum",
+  "maxMomentum",
+  "divFactor",
+  "finalDivFactor",
+  "threePhase",
+  "lastEpoch",
+];
+
+/** Options of {@linkcode OneCycleLR}: PyTorch's keyword arguments in camelCase. */
+export interface OneCycleLROptions {
+  /** Peak lr, one for all groups or one per group. */
+  maxLr: number | readonly number[];
+  /** Steps in the cycle; or give `epochs` and `stepsPerEpoch`. */
+  totalSteps?: number;
+  /** Epochs, used with `stepsPerEpoch` when `totalSteps` is not given. */
+  epochs?: number;
+  /** Steps per epoch, used with `epochs` when `totalSteps` is not given. */
+  stepsPerEpoch?: number;
+  /** Fraction of the cycle spent raising the lr. Default 0.3. */
+  pctStart?: number;
+  /** `"cos"` or `"linear"` annealing. Default `"cos"`. */
+  annealStrategy?: "cos" | "linear";
+  /** Cycle momentum (or Adam's `betas[0]`) inversely to the lr. Default true. */
+  cycleMomentum?: boolean;
+  /** Momentum at the lr peak. Default 0.85. */
+  baseMomentum?: number | readonly number[];
+  /** Momentum at the start and the end. Default 0.95. */
+  maxMomentum?: number | readonly number[];
+  /** `initialLr = maxLr / divFactor`. Default 25. */
+  divFactor?: number;
+  /** `minLr = initialLr / finalDivFactor`. Default 1e4. */
+  finalDivFactor?: number;
+  /** Three phases (up, back down to `initialLr`, then to `minLr`) as in the paper. */
+  threePhase?: boolean;
+  /** The index of the last batch, to resume a run. Default -1. */
+  lastEpoch?: number;
+}
+
+type LrKey = "initialLr" | "maxLr" | "minLr";
+type MomentumKey = "maxMomentum" | "baseMomentum";
+
+/** One phase of the cycle (PyTorch's `_SchedulePhase`): group keys to anneal between. */
+export interface SchedulePhase {
+  [key: string]: number | string;
+  endStep: number;
+  startLr: LrKey;
+  endLr: LrKey;
+  startMomentum: MomentumKey;
+  endMomentum: MomentumKey;
+}
+
+const STRATEGIES = ["cos", "linear"] as const;
+
+/** Cosine anneal from `start` to `end` as `pct` goes from 0 to 1 (PyTorch's `_annealing_cos`). */
+export function annealingCos(start: number, end: number, pct: number): number {
+  const cosOut = Math.cos(Math.PI * pct) + 1;
+  return end + (start - end) / 2.0 * cosOut;
+}
+
+/** Linear anneal from `start` to `end` as `pct` goes from 0 to 1 (`_annealing_linear`). */
+export function annealingLinear(start: number, end: number, pct: number): number {
+  return (end - start) * pct + start;
+}
+
+function schedulePhases(totalSteps: number, pctStart: number, threePhase: boolean) {
+  const up = pctStart * totalSteps - 1;
+  if (threePhase) {
+    return [
+      phase(up, "initialLr", "maxLr", "maxMomentum", "baseMomentum"),
+      phase(2 * pctStart * totalSteps - 2, "maxLr", "initialLr", "baseMomentum", "maxMomentum"),
+      phase(totalSteps - 1, "initialLr", "minLr", "maxMomentum", "maxMomentum"),
+    ];
+  }
+  return [
+    phase(up, "initialLr", "maxLr", "maxMomentum", "baseMomentum"),
+    phase(totalSteps - 1, "maxLr", "minLr", "baseMomentum", "maxMomentum"),
+  ];
+}
+
+function phase(
+  endStep: number,
+  startLr: LrKey,
+  endLr: LrKey,
+  startMomentum: MomentumKey,
+  endMomentum: MomentumKey,
+): SchedulePhase {
+  return { endStep, startLr, endLr, startMomentum, endMomentum };
+}
+
+/**
+ * The phase that step `stepNum` falls in and how far along it is. Python raises
+ * `ZeroDivisionError` for a phase with no steps; so does this, as a `RangeError`.
+ */
+function phaseAt(phases: readonly SchedulePhase[], stepNum: number) {
+  let startStep = 0.0;
+  for (const [i, p] of phases.entries()) {
+    if (stepNum <= p.endStep || i === phases.length - 1) {
+      const span = p.endStep - startStep;
+      if (span === 0) {
+        throw new RangeError(
+          `float division by zero: phase ${i} of the cycle has no steps at step ${stepNum}; ` +
+            `choose pctStart and totalSteps so that every phase has at least one step`,
+        );
+      }
+      return { phase: p, pct: (stepNum - startStep) / span };
+    }
+    startStep = p.endStep;
+  }
+  throw new RangeError("OneCycleLR has no phases"); // unreachable: there are 2 or 3 phases
+}
+
+function positiveInteger(name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
+    const Err = typeof value === "number" ? RangeError : TypeError;
+    throw new Err(`Expected positive integer ${name}, but got ${check.show(value)}`);
+  }
+  return value;
+}
+
+/** PyTorch's precedence: `totalSteps` if given, else `epochs * stepsPerEpoch`. */
+function totalStepsOf(options: OneCycleLROptions): number {
+  if (options.totalSteps !== undefined) return positiveInteger("totalSteps", options.totalSteps);
+  if (options.epochs !== undefined && options.stepsPerEpoch !== undefined) {
+    return positiveInteger("epochs", options.epochs) *
+      positiveInteger("stepsPerEpoch", options.stepsPerEpoch);
+  }
+  throw new TypeError("You must define either totalSteps OR (epochs AND stepsPerEpoch)");
+}
+
+/** A resumed run reads these keys from the groups, where the first run recorded them. */
+function checkResumable(optimizer: OptimizerLike, keys: readonly string[]): void {
+  optimizer.paramGroups.forEach((group, i) => {
+    for (const key of keys) {
+      if (typeof (group as unknown as Record<string, unknown>)[key] !== "number") {
+        throw new TypeError(
+          `param '${key}' is not specified in paramGroups[${i}] when resuming an optimizer`,
+        );
+      }
+    }
+  });
+}
+
+function groupValue(group: ParamGroup, key: LrKey | MomentumKey): number {
+  return group[key] as number;
+}
+
+/**
+ * Sets the lr of each group by the 1cycle policy (PyTorch's `OneCycleLR`); step it after every
+ * batch. With `initialLr = maxLr / divFactor` and `minLr = initialLr / finalDivFactor`, the
+ * two phases anneal `initialLr → maxLr` over steps `[0, pctStart·N − 1]` and then
+ * `maxLr → minLr` up to step `N − 1` (three phases: `initialLr → maxLr → initialLr → minLr`),
+ * with
+ *
+ * ```
+ * cos:    anneal(a, b, p) = b + (a - b) / 2 * (1 + cos(pi * p))
+ * linear: anneal(a, b, p) = (b - a) * p + a
+ * ```
+ *
+ * and momentum annealed `maxMomentum → baseMomentum → maxMomentum` the other way. At
+ * construction each group gets `initialLr`, `maxLr`, `minLr` (and `maxMomentum`,
+ * `baseMomentum`) recorded in it, as PyTorch does. As in PyTorch, one step past the last
+ * (`lastEpoch = N`) is still allowed and extrapolates the last phase; the step after it
+ * throws `Tried to step N+1 times. The specified number of total steps is N` and changes
+ * nothing.
+ *
+ * @example Ten steps up and down
+ * ```ts
+ * import { OneCycleLR } from "./one_cycle_lr.ts";
+ * const optimizer = { paramGroups: [{ lr: 0.1, momentum: 0.9 }] };
+ * const s = new OneCycleLR(optimizer, { maxLr: 1, totalSteps: 10 });
+ * // starts at maxLr / divFactor = 0.04 and peaks at maxLr at step pctStart * 10 - 1 = 2
+ * if (Math.abs(s.getLastLr()[0]! - 0.04) > 1e-15) throw new Error();
+ * for (let i = 0; i < 2; i++) s.step();
+ * if (Math.abs(s.getLastLr()[0]! - 1) > 1e-15) throw new Error();
+ * ```
+ */
+export class OneCycleLR extends LRScheduler {
+  /** Steps in the cycle. */
+  totalSteps: number;
+  /** The phases of the cycle (PyTorch's `_schedule_phases`). */
+  schedulePhases: SchedulePhase[];
+  /** `"cos"` or `"linear"`. */
+  annealStrategy: "cos" | "linear";
+  /** Whether momentum is cycled. */
+  readonly cycleMomentum: boolean;
+  /** Whether momentum is Adam's `betas[0]` (PyTorch's `use_beta1`). */
+  useBeta1: boolean;
+
+  constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
+    checkOptions("OneCycleLR", options, OPTION_KEYS);
+    const lastEpoch = options.lastEpoch ?? -1;
+    checkSchedulerArgs(optimizer, lastEpoch);
+    const totalSteps = totalStepsOf(options);
+    const pctStart = options.pctStart ?? 0.3;
+    if (typeof pctStart !== "number" || !(pctStart >= 0 && pctStart <= 1)) {
+      throw new (typeof pctStart === "number" ? RangeError : TypeError)(
+        `Expected float between 0 and 1 pctStart, but got ${check.show(pctStart)}`,
+      );
+    }
+    const annealStrategy = options.annealStrategy ?? "cos";
+    if (!STRATEGIES.includes(annealStrategy)) {
+      throw new RangeError(
+        `annealStrategy must be one of 'cos' or 'linear', instead got ${
+          check.show(annealStrategy)
+        }`,
+      );
+    }
+    const maxLrs = finitePerGroup("maxLr", optimizer, options.maxLr);
+    const divFactor = check.positive("divFactor", options.divFactor ?? 25.0);
+    const finalDivFactor = check.positive("finalDivFactor", options.finalDivFactor ?? 1e4);
+    const threePhase = options.threePhase ?? false;
+    const cycleMomentum = options.cycleMomentum ?? true;
+    for (const [name, flag] of [["threePhase", threePhase], ["cycleMomentum", cycleMomentum]]) {
+      if (typeof flag !== "boolean") {
+        throw new TypeError(`${name} must be a boolean, got ${name}=${check.show(flag)}`);
+      }
+    }
+    let beta1 = false;
+    let baseMomentums: number[] = [];
+    let maxMomentums: number[] = [];
+    if (cycleMomentum) {
+      beta1 = useBeta1(optimizer);
+      maxMomentums = finitePerGroup("maxMomentum", optimizer, options.maxMomentum ?? 0.95);
+      baseMomentums = finitePerGroup("baseMomentum", optimizer, options.baseMomentum ?? 0.85);
+    }
+    const phases = schedulePhases(totalSteps, pctStart, threePhase);
+    phaseAt(phases, lastEpoch + 1); // the initial step must not divide by zero
+    if (lastEpoch !== -1) {
+      const momentumKeys = cycleMomentum ? ["maxMomentum", "baseMomentum"] : [];
+      checkResumable(optimizer, ["maxLr", "minLr", ...momentumKeys]);
+    }
+    // Everything is valid: now write to the groups, as PyTorch does before its base __init__.
+    if (lastEpoch === -1) {
+      optimizer.paramGroups.forEach((group, i) => {
+        group.initialLr = (maxLrs[i] as number) / divFactor;
+        group.maxLr = maxLrs[i];
+        group.minLr = group.initialLr / finalDivFactor;
+        if (cycleMomentum) {
+          setMomentum(group, beta1, maxMomentums[i] as number);
+          group.maxMomentum = maxMomentums[i];
+          group.baseMomentum = baseMomentums[i];
+        }
+      });
+    }
+    super(optimizer, lastEpoch);
+    this.totalSteps = totalSteps;
+    this.schedulePhases = phases;
+    this.annealStrategy = annealStrategy;
+    this.cycleMomentum = cycleMomentum;
+    this.useBeta1 = beta1;
+    this.initialStep();
+  }
+
+  #anneal(start: number, end: number, pct: number): number {
+    return this.annealStrategy === "cos"
+      ? annealingCos(start, end, pct)
+      : annealingLinear(start, end, pct);
+  }
+
+  /** PyTorch's `get_lr`; like PyTorch, it also writes the cycled momentum into the groups. */
+  protected override computeLr(): number[] {
+    const stepNum = this.lastEpoch;
+    if (stepNum > this.totalSteps) {
+      throw new RangeError(
+        `Tried to step ${stepNum} times. The specified number of total steps is ${this.totalSteps}`,
+      );
+    }
+    const { phase: p, pct } = phaseAt(this.schedulePhases, stepNum);
+    const groups = this.optimizer.paramGroups;
+    const lrs = groups.map((g) =>
+      this.#anneal(groupValue(g, p.startLr), groupValue(g, p.endLr), pct)
+    );
+    if (this.cycleMomentum) {
+      const momenta = groups.map((g) =>
+        this.#anneal(groupValue(g, p.startMomentum), groupValue(g, p.endMomentum), pct)
+      );
+      groups.forEach((g, i) => setMomentum(g, this.useBeta1, momenta[i] as number));
+    }
+    return lrs;
+  }
+
+  /** The cycle's shape; the per-group lrs and momenta live in the optimizer's groups. */
+  protected override stateExtras(): JsonObject {
+    return {
+      totalSteps: this.totalSteps,
+      schedulePhases: this.schedulePhases.map((p) => ({ ...p })),
+      annealStrategy: this.annealStrategy,
+      cycleMomentum: this.cycleMomentum,
+      useBeta1: this.useBeta1,
+    };
+  }
+
+  protected override loadStateExtras(state: JsonObject): void {
+    const totalSteps = positiveInteger("state.totalSteps", state.totalSteps);
+    const raw = state.schedulePhases;
+    if (!Array.isArray(raw) || (raw.length !== 2 && raw.length !== 3)) {
+      throw new RangeError(
+        `state.schedulePhases must be 2 or 3 phases, got state.schedulePhases=${check.show(raw)}`,
+      );
+    }
+    const phases = raw.map((item, i) => {
+      const o = (typeof item === "object" && item !== null && !Array.isArray(item)) ? item : {};
+      const name = `state.schedulePhases[${i}]`;
+      return phase(
+        check.finite(`${name}.endStep`, o.endStep),
+        check.oneOf(`${name}.startLr`, o.startLr, ["initialLr", "maxLr", "minLr"]),
+        check.oneOf(`${name}.endLr`, o.endLr, ["initialLr", "maxLr", "minLr"]),
+        check.oneOf(`${name}.startMomentum`, o.startMomentum, ["maxMomentum", "baseMomentum"]),
+        check.oneOf(`${name}.endMomentum`, o.endMomentum, ["maxMomentum", "baseMomentum"]),
+      );
+    });
+    const annealStrategy = readChoice(state, "annealStrategy", STRATEGIES);
+    const cycleMomentum = readBoolean(state, "cycleMomentum");
+    if (cycleMomentum !== this.cycleMomentum) {
+      throw new RangeError(
+        `state.cycleMomentum must match this scheduler's (${this.cycleMomentum}), ` +
+          `got state.cycleMomentum=${cycleMomentum}`,
+      );
+    }
+    const beta1 = readBoolean(state, "useBeta1");
+    this.totalSteps = totalSteps;
+    this.schedulePhases = phases;
+    this.annealStrategy = annealStrategy;
+    this.useBeta1 = beta1;
+  }
+}
