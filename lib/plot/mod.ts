@@ -18,3 +18,4 @@ export * from "./scatter_chart.ts";
 export * from "./bar_chart.ts";
 export * from "./progress.ts";
 export type { Milestone } from "./_layout.ts";
+export * from "./table.ts";
