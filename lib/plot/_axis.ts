@@ -91,7 +91,7 @@ function linearAxis(input: AxisInput): AxisModel {
     type: "linear",
     position: (v) => typeof v === "number" && Number.isFinite(v) ? scale(v) : undefined,
     ticks: values.map((v) => {
-      const text = typographicMinus(format(v));
+      const text = v === 0 ? "0" : typographicMinus(format(v));
       return tick(v, scale(v), escapeXml(text), text);
     }),
     minor: [],
