@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Annotation, Axis, Dash, LineShape } from "./figure.ts";
+import type { Annotation, Axis, Dash, Layout, LineShape } from "./figure.ts";
 import { show } from "../_check.ts";
 
 /**
@@ -20,7 +20,9 @@ import { show } from "../_check.ts";
  * ```
  */
 export interface Milestone {
+  /** The x position (step) of the vertical line. */
   x: number;
+  /** Text written by the line. */
   label?: string;
 }
 
@@ -68,6 +70,24 @@ export function milestoneMarks(
     }
   });
   return { shapes, annotations };
+}
+
+/**
+ * Adds a title and milestone marks to `layout`, as the line charts do: nothing for an absent
+ * title or an empty list of milestones.
+ */
+export function addTitleAndMilestones(
+  layout: Layout,
+  title: string | undefined,
+  milestones: readonly (number | Milestone)[] | undefined,
+): Layout {
+  if (title !== undefined) layout.title = { text: title };
+  if (milestones !== undefined && milestones.length > 0) {
+    const { shapes, annotations } = milestoneMarks(milestones);
+    layout.shapes = shapes;
+    if (annotations.length > 0) layout.annotations = annotations;
+  }
+  return layout;
 }
 
 /** Throws unless `value` is an array of numbers (NaN allowed: it leaves a gap). */

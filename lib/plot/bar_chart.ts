@@ -23,8 +23,11 @@ import * as check from "../_check.ts";
  * ```
  */
 export interface BarChartOptions {
+  /** Chart title. */
   title?: string;
+  /** X axis title. */
   xTitle?: string;
+  /** Y axis title. */
   yTitle?: string;
   /** Bar colour; default the first palette colour. */
   color?: string;

@@ -45,18 +45,27 @@ export type Dash = "solid" | "dash" | "dot" | "dashdot";
  * ```
  */
 export interface ScatterTrace {
+  /** Plotly's trace type. */
   type: "scatter";
   /** Legend entry. */
   name?: string;
+  /** Horizontal coordinates. */
   x: number[];
+  /** Vertical coordinates, one per `x`. */
   y: number[];
+  /** Draw lines, markers or both; plotly's default depends on the point count. */
   mode?: "lines" | "markers" | "lines+markers";
+  /** Line colour, width in pixels, dash, and `"hv"` for a step line. */
   line?: { color?: string; width?: number; dash?: Dash; shape?: "linear" | "hv" };
+  /** Marker colour, size in pixels and symbol. */
   marker?: { color?: string; size?: number; symbol?: "circle" | "diamond" | "x" };
   /** `"toself"` fills the polygon the points trace out (a band: upper edge, then lower edge back). */
   fill?: "none" | "toself";
+  /** Fill colour for `fill: "toself"`, say `rgba(31,119,180,0.2)`. */
   fillcolor?: string;
+  /** Whether the trace has a legend entry. */
   showlegend?: boolean;
+  /** Traces in one group toggle together in the legend. */
   legendgroup?: string;
   /** Hover text per point. */
   text?: string[];
@@ -75,11 +84,17 @@ export interface ScatterTrace {
  * ```
  */
 export interface BarTrace {
+  /** Plotly's trace type. */
   type: "bar";
+  /** Legend entry. */
   name?: string;
+  /** Category labels. */
   x: string[];
+  /** Bar heights, one per label. */
   y: number[];
+  /** Bar colour. */
   marker?: { color?: string };
+  /** Whether the trace has a legend entry. */
   showlegend?: boolean;
 }
 
@@ -113,6 +128,7 @@ export type Trace = ScatterTrace | BarTrace;
  * ```
  */
 export interface Title {
+  /** The title text. */
   text: string;
 }
 
@@ -129,8 +145,11 @@ export interface Title {
  * ```
  */
 export interface Axis {
+  /** Axis title. */
   title?: Title;
+  /** Scale: linear, log or category. */
   type?: "linear" | "log" | "category";
+  /** Visible range (log10 units on a log axis). */
   range?: [number, number];
 }
 
@@ -151,13 +170,21 @@ export interface Axis {
  * ```
  */
 export interface LineShape {
+  /** Plotly's shape type. */
   type: "line";
+  /** `"x"`: `x0`, `x1` in data units; `"paper"`: in [0, 1] of the plot area. */
   xref: "x" | "paper";
+  /** `"y"`: `y0`, `y1` in data units; `"paper"`: in [0, 1] of the plot area. */
   yref: "y" | "paper";
+  /** Start x. */
   x0: number;
+  /** End x. */
   x1: number;
+  /** Start y. */
   y0: number;
+  /** End y. */
   y1: number;
+  /** Line colour, width in pixels and dash. */
   line?: { color?: string; width?: number; dash?: Dash };
 }
 
@@ -177,14 +204,23 @@ export interface LineShape {
  * ```
  */
 export interface Annotation {
+  /** The label. */
   text: string;
+  /** Anchor x. */
   x: number;
+  /** Anchor y. */
   y: number;
+  /** Units of `x`: data or paper. */
   xref: "x" | "paper";
+  /** Units of `y`: data or paper. */
   yref: "y" | "paper";
+  /** Always a plain label, no arrow. */
   showarrow: false;
+  /** Horizontal alignment to `x`. */
   xanchor?: "left" | "center" | "right";
+  /** Vertical alignment to `y`. */
   yanchor?: "top" | "middle" | "bottom";
+  /** Font size in pixels and colour. */
   font?: { size?: number; color?: string };
 }
 
@@ -205,14 +241,23 @@ export interface Annotation {
  * ```
  */
 export interface Layout {
+  /** Chart title. */
   title?: Title;
+  /** The x axis. */
   xaxis?: Axis;
+  /** The y axis. */
   yaxis?: Axis;
+  /** Line shapes (milestones). */
   shapes?: LineShape[];
+  /** Text labels. */
   annotations?: Annotation[];
+  /** Whether to show the legend. */
   showlegend?: boolean;
+  /** Legend title. */
   legend?: { title?: Title };
+  /** Width in pixels. */
   width?: number;
+  /** Height in pixels. */
   height?: number;
 }
 
@@ -229,7 +274,9 @@ export interface Layout {
  * ```
  */
 export interface PlotlyConfig {
+  /** Resize with the page. */
   responsive?: boolean;
+  /** Show plotly's logo in the mode bar. */
   displaylogo?: boolean;
 }
 
@@ -249,8 +296,11 @@ export interface PlotlyConfig {
  * ```
  */
 export interface FigureJson {
+  /** The traces. */
   data: Trace[];
+  /** Titles, axes, shapes and size. */
   layout: Layout;
+  /** Plotly config. */
   config?: PlotlyConfig;
 }
 
@@ -281,8 +331,11 @@ export type MimeBundle = Record<string, unknown>;
  * ```
  */
 export interface FigureBundle extends MimeBundle {
+  /** The figure as plotly JSON (interactive in Jupyter). */
   "application/vnd.plotly.v1+json": FigureJson;
+  /** A static SVG rendering (shown on GitHub). */
   "image/svg+xml": string;
+  /** A one-line text summary. */
   "text/plain": string;
 }
 

@@ -7,7 +7,14 @@
 
 import type { History } from "../train/history.ts";
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
-import { axis, dashes, type Milestone, milestoneMarks, numbers, sameLength } from "./_layout.ts";
+import {
+  addTitleAndMilestones,
+  axis,
+  dashes,
+  type Milestone,
+  numbers,
+  sameLength,
+} from "./_layout.ts";
 import { colorAt } from "./palette.ts";
 import { show } from "../_check.ts";
 
@@ -152,12 +159,7 @@ export function historyChart(
       options.logY ?? false,
     ),
   };
-  if (options.title !== undefined) layout.title = { text: options.title };
-  if (options.milestones !== undefined && options.milestones.length > 0) {
-    const { shapes, annotations } = milestoneMarks(options.milestones);
-    layout.shapes = shapes;
-    if (annotations.length > 0) layout.annotations = annotations;
-  }
+  addTitleAndMilestones(layout, options.title, options.milestones);
   return new Figure({ data, layout });
 }
 

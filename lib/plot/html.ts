@@ -31,6 +31,7 @@ export interface HtmlOptions {
   plotlyJs?: string;
   /** SVG size when there is no plotly.js; default each layout's, else 720×420. */
   width?: number;
+  /** SVG height when there is no plotly.js; default each layout's, else 420. */
   height?: number;
 }
 

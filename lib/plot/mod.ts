@@ -12,6 +12,8 @@ export * from "./svg.ts";
 export * from "./html.ts";
 export * from "./schedule_chart.ts";
 export * from "./history_chart.ts";
+/** What `historyChart` plots: a training run's record, from anneal/train. */
+export type { History } from "../train/history.ts";
 export * from "./sweep_chart.ts";
 export * from "./range_test_chart.ts";
 export * from "./scatter_chart.ts";

@@ -29,8 +29,11 @@ import * as check from "../_check.ts";
  * ```
  */
 export interface DisplayCallOptions {
+  /** Always true: the bundle is sent as is. */
   raw: true;
+  /** The display to create or update. */
   display_id: string;
+  /** False for the first call (create), true after (update). */
   update: boolean;
 }
 
@@ -92,18 +95,8 @@ let nextId = 0;
 /**
  * How a value shows by default: learning rates (`lr`, `...Lr`) as `5.0e-4`; other numbers with
  * 3 significant digits between 1e-3 and 1e4 (`0.0213`), in exponent form outside (`1.20e-5`).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { formatValue } from "./progress.ts";
- *
- * assert.equal(formatValue("lr", 5e-4), "5.0e-4");
- * assert.equal(formatValue("loss", 0.021345), "0.0213");
- * assert.equal(formatValue("loss", 0.000012), "1.20e-5");
- * ```
  */
-export function formatValue(name: string, value: number): string {
+function formatValue(name: string, value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (name === "lr" || name.endsWith("Lr")) return value.toExponential(1);
   if (value === 0) return "0";

@@ -49,6 +49,7 @@ export interface RangeTestData {
  * ```
  */
 export interface RangeTestChartOptions {
+  /** Chart title. */
   title?: string;
   /** Log scale on the loss axis. */
   logY?: boolean;

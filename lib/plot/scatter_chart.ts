@@ -21,8 +21,11 @@ import { colorAt } from "./palette.ts";
  * ```
  */
 export interface ScatterData {
+  /** Horizontal coordinates. */
   x: number[];
+  /** Vertical coordinates, one per `x`. */
   y: number[];
+  /** Group of each point (one colour and legend entry a group). */
   groups?: (string | number)[];
 }
 
@@ -40,8 +43,11 @@ export interface ScatterData {
  * ```
  */
 export interface ScatterChartOptions {
+  /** Chart title. */
   title?: string;
+  /** X axis title. */
   xTitle?: string;
+  /** Y axis title. */
   yTitle?: string;
   /** Names for numeric group ids: group `k` is called `groupNames[k]`. */
   groupNames?: string[];

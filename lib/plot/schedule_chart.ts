@@ -7,9 +7,9 @@
 
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import {
+  addTitleAndMilestones,
   axis,
   type Milestone,
-  milestoneMarks,
   nonEmptyNumbers,
   range,
   sameLength,
@@ -152,11 +152,6 @@ export function scheduleChart(
     xaxis: axis(options.xTitle ?? "step"),
     yaxis: axis(options.yTitle ?? "learning rate", options.logY ?? false),
   };
-  if (options.title !== undefined) layout.title = { text: options.title };
-  if (options.milestones !== undefined && options.milestones.length > 0) {
-    const { shapes, annotations } = milestoneMarks(options.milestones);
-    layout.shapes = shapes;
-    if (annotations.length > 0) layout.annotations = annotations;
-  }
+  addTitleAndMilestones(layout, options.title, options.milestones);
   return new Figure({ data, layout });
 }

@@ -13,7 +13,8 @@ import { curveLinear, curveStepAfter, line } from "d3-shape";
 import type { Annotation, Dash, FigureJson, LineShape, ScatterTrace, Trace } from "./figure.ts";
 import { type AxisModel, buildAxis } from "./_axis.ts";
 import { coord, escapeXml, textWidth } from "./_text.ts";
-import { colorAt, withAlpha } from "./palette.ts";
+import { colorAt } from "./palette.ts";
+import { withAlpha } from "./_color.ts";
 import * as check from "../_check.ts";
 
 /**
@@ -356,38 +357,15 @@ export function toSvg(figure: FigureJson, options: SvgOptions = {}): string {
       coord(right - left + 4)
     }" height="${coord(bottom - top + 8)}"/></clipPath></defs>`,
   );
-  // Grid: minor, then major.
-  const grid: string[] = [];
-  for (const px of x.minor) {
-    grid.push(
-      `<line x1="${coord(px)}" y1="${coord(top)}" x2="${coord(px)}" y2="${
-        coord(bottom)
-      }" stroke="${MINOR_GRID}"/>`,
-    );
-  }
-  for (const px of y.minor) {
-    grid.push(
-      `<line x1="${coord(left)}" y1="${coord(px)}" x2="${coord(right)}" y2="${
-        coord(px)
-      }" stroke="${MINOR_GRID}"/>`,
-    );
-  }
-  if (x.type !== "category") {
-    for (const t of x.ticks) {
-      grid.push(
-        `<line x1="${coord(t.px)}" y1="${coord(top)}" x2="${coord(t.px)}" y2="${
-          coord(bottom)
-        }" stroke="${GRID}"/>`,
-      );
-    }
-  }
-  for (const t of y.ticks) {
-    grid.push(
-      `<line x1="${coord(left)}" y1="${coord(t.px)}" x2="${coord(right)}" y2="${
-        coord(t.px)
-      }" stroke="${GRID}"/>`,
-    );
-  }
+  // Grid: minor, then major; vertical lines at x pixels, horizontal ones at y pixels.
+  const vertical = (px: number, stroke: string) => svgLine(px, top, px, bottom, stroke);
+  const horizontal = (px: number, stroke: string) => svgLine(left, px, right, px, stroke);
+  const grid: string[] = [
+    ...x.minor.map((px) => vertical(px, MINOR_GRID)),
+    ...y.minor.map((px) => horizontal(px, MINOR_GRID)),
+    ...(x.type === "category" ? [] : x.ticks.map((t) => vertical(t.px, GRID))),
+    ...y.ticks.map((t) => horizontal(t.px, GRID)),
+  ];
   out.push(`<g class="grid">${grid.join("")}</g>`);
   // Axes: lines, tick marks, labels, titles.
   out.push(
@@ -479,4 +457,11 @@ export function toSvg(figure: FigureJson, options: SvgOptions = {}): string {
   }
   out.push("</svg>");
   return out.join("\n");
+}
+
+/** An SVG `<line>` from (x1, y1) to (x2, y2) in pixels, with a stroke colour. */
+function svgLine(x1: number, y1: number, x2: number, y2: number, stroke: string): string {
+  return `<line x1="${coord(x1)}" y1="${coord(y1)}" x2="${coord(x2)}" y2="${
+    coord(y2)
+  }" stroke="${stroke}"/>`;
 }

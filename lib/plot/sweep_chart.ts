@@ -9,7 +9,8 @@
 import { deviation, mean } from "d3-array";
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import { axis, nonEmptyNumbers, numbers } from "./_layout.ts";
-import { colorAt, withAlpha } from "./palette.ts";
+import { colorAt } from "./palette.ts";
+import { withAlpha } from "./_color.ts";
 import { show } from "../_check.ts";
 
 /**
@@ -26,8 +27,11 @@ import { show } from "../_check.ts";
  * ```
  */
 export interface SweepSeries {
+  /** Legend entry of the series. */
   name: string;
+  /** Shared x values (say iterations). */
   x: number[];
+  /** One y array per run (seed), each as long as `x`. */
   runs: number[][];
 }
 
@@ -45,8 +49,11 @@ export interface SweepSeries {
  * ```
  */
 export interface SweepChartOptions {
+  /** Chart title. */
   title?: string;
+  /** X axis title. */
   xTitle?: string;
+  /** Y axis title. */
   yTitle?: string;
   /** Log scale on x (a learning-rate sweep). */
   logX?: boolean;

@@ -83,8 +83,11 @@ export interface TableOptions {
 
 /** The MIME bundle a {@linkcode Table} displays as. */
 export interface TableBundle {
+  /** The table as HTML. */
   "text/html": string;
+  /** The table as aligned plain text. */
   "text/plain": string;
+  /** No other MIME types. */
   [mime: string]: unknown;
 }
 

@@ -1,13 +1,13 @@
 /**
- * The lambda bookkeeping shared by `LambdaLR` and `MultiplicativeLR`: one function per param
- * group, checked results, and the `lrLambdas: [null, ...]` marker their state saves instead of
+ * The lambda bookkeeping shared by `LambdaLR`, `MultiplicativeLR` (and, for the initial step,
+ * `ScheduleLR`): one function per param group, checked results, and the `lrLambdas: [null, ...]` marker their state saves instead of
  * the functions (PyTorch's `lr_lambdas: [None]`).
  *
  * @module
  */
 
 import * as check from "../_check.ts";
-import type { Json, OptimizerLike, ParamGroup } from "./lr_scheduler.ts";
+import type { Json, LRScheduler, OptimizerLike, ParamGroup } from "./lr_scheduler.ts";
 
 /** A function of the epoch index returning a multiplicative factor. */
 export type LrLambda = (epoch: number) => number;
@@ -69,9 +69,19 @@ export function groupsWithoutInitialLr(optimizer: OptimizerLike): boolean[] {
   return optimizer.paramGroups.map((g: ParamGroup) => g.initialLr === undefined);
 }
 
-/** Undoes the base constructor's `initialLr` defaults when construction fails after it. */
-export function forgetInitialLr(optimizer: OptimizerLike, added: readonly boolean[]): void {
-  optimizer.paramGroups.forEach((g, i) => {
-    if (added[i]) delete g.initialLr;
-  });
+/**
+ * Ends a constructor whose initial step calls user functions: takes the initial step and, if a
+ * function throws, removes the `initialLr` that the base constructor added to the groups
+ * (`added`, from {@linkcode groupsWithoutInitialLr}), so that the failed construction leaves
+ * the optimizer as it was.
+ */
+export function initialStepOrForget(scheduler: LRScheduler, added: readonly boolean[]): void {
+  try {
+    scheduler.initialStep();
+  } catch (error) {
+    scheduler.optimizer.paramGroups.forEach((g, i) => {
+      if (added[i]) delete g.initialLr;
+    });
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 /**
- * Checks shared by the scheduler constructors: the options object itself and its keys.
+ * Checks shared by the scheduler constructors: the options object itself, its keys, and
+ * `lastEpoch`.
  *
  * @module
  */
@@ -28,4 +29,13 @@ export function checkOptions<T extends object>(
     }
   }
   return options;
+}
+
+/** Throws unless `lastEpoch` is an integer of -1 or more (-1: a fresh run). */
+export function checkLastEpoch(lastEpoch: unknown): number {
+  check.integer("lastEpoch", lastEpoch);
+  if ((lastEpoch as number) < -1) {
+    throw new RangeError(`lastEpoch must be -1 or more, got lastEpoch=${lastEpoch}`);
+  }
+  return lastEpoch as number;
 }

@@ -47,6 +47,10 @@ export class ChainedScheduler extends LRScheduler {
   /** The children, stepped in this order. */
   readonly schedulers: readonly LRScheduler[];
 
+  /**
+   * Chains `schedulers`, which must all drive `optimizer` (by default the first child's
+   * optimizer). Takes no step of its own: the lrs are the children's.
+   */
   constructor(schedulers: readonly LRScheduler[], optimizer?: OptimizerLike) {
     if (!Array.isArray(schedulers)) {
       throw new TypeError(`schedulers must be an array, got schedulers=${check.show(schedulers)}`);
@@ -100,6 +104,7 @@ export class ChainedScheduler extends LRScheduler {
     return { schedulers: this.schedulers.map((s) => s.stateDict()) };
   }
 
+  /** Restores every child's state after checking them all. */
   protected override loadStateExtras(state: JsonObject): void {
     loadChildren(this.schedulers, state.schedulers);
   }

@@ -6,9 +6,10 @@
  */
 
 import * as check from "../_check.ts";
-import { LRScheduler } from "./lr_scheduler.ts";
+import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
+import { sgdrCos } from "../schedules/_anneal.ts";
 import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
-import { readNumber } from "./_shared.ts";
+import { readNumber } from "./_state.ts";
 import { checkOptions } from "./_options.ts";
 
 const OPTION_KEYS = ["t0", "tMult", "etaMin", "lastEpoch"];
@@ -25,16 +26,11 @@ export interface CosineAnnealingWarmRestartsOptions {
   lastEpoch?: number;
 }
 
-/** The SGDR lr: `etaMin + (baseLr - etaMin) * (1 + cos(pi * tCur / tI)) / 2`. */
-export function sgdrLr(baseLr: number, etaMin: number, tCur: number, tI: number): number {
-  return etaMin + (baseLr - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
-}
-
 /**
  * Where epoch `epoch` (possibly fractional) falls in the restart cycles: PyTorch's
  * `step(epoch)` bookkeeping, `tCur` epochs into a period of `tI`.
  */
-export function restartPosition(
+function restartPosition(
   epoch: number,
   t0: number,
   tMult: number,
@@ -95,7 +91,9 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   /** Epochs since the last restart (`T_cur`), fractional after `step(epoch)`. */
   tCur: number;
 
+  /** Checks every option before touching the optimizer, then takes the initial step. */
   constructor(optimizer: OptimizerLike, options: CosineAnnealingWarmRestartsOptions) {
+    checkOptimizer(optimizer);
     checkOptions("CosineAnnealingWarmRestarts", options, OPTION_KEYS);
     const t0 = checkT(options.t0, 1, `positive integer t0`);
     const tMult = checkT(options.tMult ?? 1, 1, `integer tMult >= 1`);
@@ -118,7 +116,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
 
   /** PyTorch's `get_lr`: the SGDR lr at the current `tCur` and `tI`. */
   protected override computeLr(): number[] {
-    return this.baseLrs.map((baseLr) => sgdrLr(baseLr, this.etaMin, this.tCur, this.tI));
+    return this.baseLrs.map((baseLr) => sgdrCos(baseLr, this.etaMin, this.tCur, this.tI));
   }
 
   /**
@@ -148,7 +146,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
         tCur = epoch;
       }
     }
-    const values = this.baseLrs.map((baseLr) => sgdrLr(baseLr, this.etaMin, tCur, tI));
+    const values = this.baseLrs.map((baseLr) => sgdrCos(baseLr, this.etaMin, tCur, tI));
     this.tCur = tCur;
     this.tI = tI;
     this.lastEpoch = Math.floor(epoch);
@@ -160,6 +158,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     return { t0: this.t0, tMult: this.tMult, etaMin: this.etaMin, tI: this.tI, tCur: this.tCur };
   }
 
+  /** Checks the saved options and counters like the constructor does, then restores them. */
   protected override loadStateExtras(state: JsonObject): void {
     const t0 = checkT(state.t0, 1, "positive integer state.t0");
     const tMult = checkT(state.tMult, 1, "integer state.tMult >= 1");

@@ -6,20 +6,18 @@
  */
 
 import * as check from "../_check.ts";
-import { LRScheduler } from "./lr_scheduler.ts";
+import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
 import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import { finitePerGroup, setMomentum, useBeta1 } from "./_shared.ts";
 import {
-  checkSchedulerArgs,
-  finitePerGroup,
   readBoolean,
   readChoice,
   readNumber,
   readNumbers,
+  readSameBoolean,
   readString,
-  setMomentum,
-  useBeta1,
-} from "./_shared.ts";
-import { checkOptions } from "./_options.ts";
+} from "./_state.ts";
+import { checkLastEpoch, checkOptions } from "./_options.ts";
 
 const OPTION_KEYS = [
   "baseLr",
@@ -135,10 +133,14 @@ export class CyclicLR extends LRScheduler {
   maxMomentums: number[];
   readonly #scaleFnCustom: ((x: number) => number) | undefined;
 
+  /**
+   * Checks every option and computes the per-group bounds before writing them into the groups,
+   * then takes the initial step.
+   */
   constructor(optimizer: OptimizerLike, options: CyclicLROptions) {
+    checkOptimizer(optimizer);
     checkOptions("CyclicLR", options, OPTION_KEYS);
-    const lastEpoch = options.lastEpoch ?? -1;
-    checkSchedulerArgs(optimizer, lastEpoch);
+    const lastEpoch = checkLastEpoch(options.lastEpoch ?? -1);
     const baseLrs = finitePerGroup("baseLr", optimizer, options.baseLr);
     const maxLrs = finitePerGroup("maxLr", optimizer, options.maxLr);
     const stepSizeUp = check.positive("stepSizeUp", options.stepSizeUp ?? 2000);
@@ -246,6 +248,7 @@ export class CyclicLR extends LRScheduler {
     };
   }
 
+  /** Checks the saved options like the constructor does, then restores them. */
   protected override loadStateExtras(state: JsonObject): void {
     const n = this.optimizer.paramGroups.length;
     const maxLrs = readNumbers(state, "maxLrs", n);
@@ -257,13 +260,7 @@ export class CyclicLR extends LRScheduler {
       : readString(state, "mode") as CyclicMode;
     const gamma = readNumber(state, "gamma");
     const scaleMode = readChoice(state, "scaleMode", SCALE_MODES);
-    const cycleMomentum = readBoolean(state, "cycleMomentum");
-    if (cycleMomentum !== this.cycleMomentum) {
-      throw new RangeError(
-        `state.cycleMomentum must match this scheduler's (${this.cycleMomentum}), ` +
-          `got state.cycleMomentum=${cycleMomentum}`,
-      );
-    }
+    const cycleMomentum = readSameBoolean(state, "cycleMomentum", this.cycleMomentum);
     const beta1 = readBoolean(state, "useBeta1");
     const m = cycleMomentum ? n : 0;
     const baseMomentums = readNumbers(state, "baseMomentums", m);

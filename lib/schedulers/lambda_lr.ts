@@ -8,8 +8,8 @@ import { checkOptions } from "./_options.ts";
 import {
   checkLambdaState,
   factorAt,
-  forgetInitialLr,
   groupsWithoutInitialLr,
+  initialStepOrForget,
   lambdaList,
   lambdaState,
   type LrLambda,
@@ -61,12 +61,7 @@ export class LambdaLR extends LRScheduler {
     const added = groupsWithoutInitialLr(optimizer);
     super(optimizer, options.lastEpoch ?? -1);
     this.#lrLambdas = lrLambdas;
-    try {
-      this.initialStep();
-    } catch (error) {
-      forgetInitialLr(optimizer, added);
-      throw error;
-    }
+    initialStepOrForget(this, added);
   }
 
   /** lr = baseLr · lrLambda(lastEpoch), for every group. */

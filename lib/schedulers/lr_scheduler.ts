@@ -8,6 +8,8 @@
 
 import * as check from "../_check.ts";
 import { warn } from "./_warn.ts";
+import { checkLastEpoch } from "./_options.ts";
+import { readNumbers } from "./_state.ts";
 
 /** JSON data: what `stateDict()` returns, so that `JSON.stringify` round-trips it. */
 export type Json = number | string | boolean | null | Json[] | { [key: string]: Json };
@@ -20,55 +22,155 @@ export type JsonObject = { [key: string]: Json };
  * keys. Schedulers read and write `lr` (and `momentum` or `betas[0]` when they cycle momentum),
  * and record `initialLr` (and, for cyclic ones, `maxLr`, `minLr`, `maxMomentum`,
  * `baseMomentum`) in the group, as PyTorch does.
+ *
+ * @example The first scheduler records `initialLr`
+ * ```ts
+ * import { StepLR, type ParamGroup } from "./mod.ts";
+ * const group: ParamGroup = { lr: 0.1, momentum: 0.9 };
+ * new StepLR({ paramGroups: [group] }, { stepSize: 10 });
+ * if (group.initialLr !== 0.1) throw new Error(String(group.initialLr));
+ * ```
  */
 export interface ParamGroup {
+  /** The group's current learning rate, which schedulers write. */
   lr: number;
+  /** The lr the schedule starts from (PyTorch's `initial_lr`), recorded by the first scheduler. */
   initialLr?: number;
+  /** SGD-like momentum, cycled by `CyclicLR` and `OneCycleLR`. */
   momentum?: number;
+  /** Adam-like `[beta1, beta2]`; the cyclic schedulers cycle `beta1`. */
   betas?: [number, number];
+  /** `OneCycleLR`'s peak lr for this group. */
   maxLr?: number;
+  /** `OneCycleLR`'s final lr for this group. */
   minLr?: number;
+  /** The highest momentum the cyclic schedulers reach. */
   maxMomentum?: number;
+  /** The lowest momentum the cyclic schedulers reach. */
   baseMomentum?: number;
 }
 
 /**
  * What a scheduler drives: anything with `paramGroups`. A real optimizer (`SGD`, `Adam`) also
  * exposes `stepCount`, which lets schedulers give PyTorch's step-order warning.
+ *
+ * @example A plain object is enough to drive a schedule
+ * ```ts
+ * import { ExponentialLR, type OptimizerLike } from "./mod.ts";
+ * const optimizer: OptimizerLike = { paramGroups: [{ lr: 1 }, { lr: 0.5 }] };
+ * const s = new ExponentialLR(optimizer, { gamma: 0.5 });
+ * s.step();
+ * if (optimizer.paramGroups[1]!.lr !== 0.25) throw new Error("each group decays");
+ * ```
  */
 export interface OptimizerLike {
+  /** The groups whose `lr` the scheduler writes; at least one. */
   paramGroups: ParamGroup[];
   /** How many times `optimizer.step()` has run; optional. */
   readonly stepCount?: number;
 }
 
-/** The state every scheduler saves; subclasses add their own keys. */
+/**
+ * The state every scheduler saves; subclasses add their own keys. It is plain JSON.
+ *
+ * @example Save, restore into a fresh scheduler, continue
+ * ```ts
+ * import { StepLR, type SchedulerState } from "./mod.ts";
+ * const a = new StepLR({ paramGroups: [{ lr: 1 }] }, { stepSize: 2, gamma: 0.5 });
+ * a.step();
+ * a.step();
+ * const saved: SchedulerState = JSON.parse(JSON.stringify(a.stateDict()));
+ * const b = new StepLR({ paramGroups: [{ lr: 0.5 }] }, { stepSize: 2, gamma: 0.5 });
+ * b.loadStateDict(saved);
+ * a.step();
+ * b.step();
+ * if (b.getLastLr()[0] !== a.getLastLr()[0] || saved.lastEpoch !== 2) throw new Error();
+ * ```
+ */
 export interface SchedulerState extends JsonObject {
+  /** The scheduler's `lastEpoch`. */
   lastEpoch: number;
+  /** How many times `step()` has run, the initial step included. */
   stepCount: number;
+  /** The lr each group started from. */
   baseLrs: number[];
+  /** What `getLastLr()` returns. */
   lastLr: number[];
 }
 
-/** PyTorch's deprecation warning for `step(epoch)`, word for word (with camelCase names). */
-export const EPOCH_DEPRECATION_WARNING = "The epoch parameter in `scheduler.step()` was not " +
+/**
+ * PyTorch's deprecation warning for `step(epoch)`, word for word (with camelCase names).
+ *
+ * @example Shown once, by `step(epoch)`
+ * ```ts
+ * import { EPOCH_DEPRECATION_WARNING, setWarningHandler, StepLR } from "./mod.ts";
+ * const seen: string[] = [];
+ * const previous = setWarningHandler((m) => seen.push(m));
+ * new StepLR({ paramGroups: [{ lr: 1 }] }, { stepSize: 1 }).step(3);
+ * setWarningHandler(previous);
+ * if (!seen.includes(EPOCH_DEPRECATION_WARNING)) throw new Error(String(seen));
+ * ```
+ */
+export const EPOCH_DEPRECATION_WARNING: string =
+  "The epoch parameter in `scheduler.step()` was not " +
   "necessary and is being deprecated where possible. Please use `scheduler.step()` to step the " +
   "scheduler. During the deprecation, if epoch is different from None, the closed form is used " +
   "instead of the new chainable form, where available. Please open an issue if you are unable " +
   "to replicate your use case: https://github.com/pytorch/pytorch/issues/new/choose.";
 
-/** PyTorch's warning when `scheduler.step()` runs before the first `optimizer.step()`. */
-export const STEP_ORDER_WARNING = "Detected call of `lr_scheduler.step()` before " +
+/**
+ * PyTorch's warning when `scheduler.step()` runs before the first `optimizer.step()` (given
+ * only for optimizers that report `stepCount`).
+ *
+ * @example
+ * ```ts
+ * import { setWarningHandler, STEP_ORDER_WARNING, StepLR } from "./mod.ts";
+ * const seen: string[] = [];
+ * const previous = setWarningHandler((m) => seen.push(m));
+ * const optimizer = { paramGroups: [{ lr: 1 }], stepCount: 0 };
+ * new StepLR(optimizer, { stepSize: 1 }).step(); // optimizer.step() never ran
+ * setWarningHandler(previous);
+ * if (!seen.includes(STEP_ORDER_WARNING)) throw new Error(String(seen));
+ * ```
+ */
+export const STEP_ORDER_WARNING: string = "Detected call of `lr_scheduler.step()` before " +
   "`optimizer.step()`. In PyTorch 1.1.0 and later, you should call them in the opposite order: " +
   "`optimizer.step()` before `lr_scheduler.step()`.  Failure to do this will result in PyTorch " +
   "skipping the first value of the learning rate schedule. See more details at " +
   "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate";
 
-/** PyTorch's warning when `getLr()` is called outside `step()`. */
-export const GET_LR_WARNING = "To get the last learning rate computed by the scheduler, " +
+/**
+ * PyTorch's warning when `getLr()` is called outside `step()`.
+ *
+ * @example
+ * ```ts
+ * import { GET_LR_WARNING, setWarningHandler, StepLR } from "./mod.ts";
+ * const seen: string[] = [];
+ * const previous = setWarningHandler((m) => seen.push(m));
+ * new StepLR({ paramGroups: [{ lr: 1 }] }, { stepSize: 1 }).getLr();
+ * setWarningHandler(previous);
+ * if (!seen.includes(GET_LR_WARNING)) throw new Error(String(seen));
+ * ```
+ */
+export const GET_LR_WARNING: string = "To get the last learning rate computed by the scheduler, " +
   "please use `getLastLr()`.";
 
-/** Throws unless `optimizer` has a non-empty `paramGroups` array of groups with a number `lr`. */
+/**
+ * Throws unless `optimizer` has a non-empty `paramGroups` array of groups with a finite `lr`;
+ * returns it typed. For code that writes its own schedulers or takes optimizers from outside.
+ *
+ * @example
+ * ```ts
+ * import { checkOptimizer } from "./mod.ts";
+ * checkOptimizer({ paramGroups: [{ lr: 0.1 }] });
+ * try {
+ *   checkOptimizer({ paramGroups: [] });
+ *   throw new Error("unreachable");
+ * } catch (e) {
+ *   if (!(e instanceof RangeError)) throw e; // optimizer.paramGroups must not be empty, got ...
+ * }
+ * ```
+ */
 export function checkOptimizer(optimizer: unknown): OptimizerLike {
   const groups = (optimizer as OptimizerLike | undefined)?.paramGroups;
   if (!Array.isArray(groups)) {
@@ -76,14 +178,26 @@ export function checkOptimizer(optimizer: unknown): OptimizerLike {
       `optimizer must have a paramGroups array, got optimizer=${check.show(optimizer)}`,
     );
   }
-  if (groups.length === 0) throw new RangeError("optimizer.paramGroups must not be empty");
+  if (groups.length === 0) {
+    throw new RangeError("optimizer.paramGroups must not be empty, got optimizer.paramGroups=[]");
+  }
   groups.forEach((g, i) => check.finite(`optimizer.paramGroups[${i}].lr`, g?.lr));
   return optimizer as OptimizerLike;
 }
 
 /**
  * PyTorch's `_format_param`: one value per param group, from a scalar (repeated) or a list of
- * exactly one value per group.
+ * exactly one value per group (else a `RangeError` naming `name`). For code that writes its own
+ * schedulers with per-group options.
+ *
+ * @example
+ * ```ts
+ * import { perGroup } from "./mod.ts";
+ * const optimizer = { paramGroups: [{ lr: 1 }, { lr: 2 }] };
+ * const a = perGroup("maxLr", optimizer, 0.1); // [0.1, 0.1]
+ * const b = perGroup("maxLr", optimizer, [0.1, 0.2]); // [0.1, 0.2]
+ * if (a[1] !== 0.1 || b[1] !== 0.2) throw new Error();
+ * ```
  */
 export function perGroup<T>(name: string, optimizer: OptimizerLike, value: T | readonly T[]): T[] {
   const n = optimizer.paramGroups.length;
@@ -142,12 +256,14 @@ export abstract class LRScheduler {
   #withinStep = false;
   #optimizerStepsAtStart: number | undefined;
 
+  /**
+   * Validates `optimizer` and `lastEpoch` and records each group's `initialLr` (a fresh run,
+   * `lastEpoch = -1`) or requires it (resuming). It takes no step: subclasses end their
+   * constructors with {@linkcode LRScheduler.initialStep}.
+   */
   constructor(optimizer: OptimizerLike, lastEpoch = -1) {
     checkOptimizer(optimizer);
-    check.integer("lastEpoch", lastEpoch);
-    if (lastEpoch < -1) {
-      throw new RangeError(`lastEpoch must be -1 or more, got lastEpoch=${lastEpoch}`);
-    }
+    checkLastEpoch(lastEpoch);
     const groups = optimizer.paramGroups;
     if (lastEpoch === -1) {
       for (const group of groups) group.initialLr ??= group.lr;
@@ -303,16 +419,8 @@ export abstract class LRScheduler {
     check.integer("state.lastEpoch", state.lastEpoch);
     check.integer("state.stepCount", state.stepCount);
     const n = this.optimizer.paramGroups.length;
-    for (const key of ["baseLrs", "lastLr"] as const) {
-      const list = state[key];
-      if (!Array.isArray(list) || list.length !== n || list.some((v) => typeof v !== "number")) {
-        throw new RangeError(
-          `state.${key} must be ${n} numbers, one per param group, got state.${key}=${
-            check.show(list)
-          }`,
-        );
-      }
-    }
+    readNumbers(state, "baseLrs", n);
+    readNumbers(state, "lastLr", n);
     this.loadStateExtras(state);
     this.lastEpoch = state.lastEpoch;
     this.#stepCount = state.stepCount;

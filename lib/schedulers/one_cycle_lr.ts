@@ -6,17 +6,12 @@
  */
 
 import * as check from "../_check.ts";
-import { LRScheduler } from "./lr_scheduler.ts";
+import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
+import { annealingCos, annealingLinear } from "../schedules/_anneal.ts";
 import type { JsonObject, OptimizerLike, ParamGroup } from "./lr_scheduler.ts";
-import {
-  checkSchedulerArgs,
-  finitePerGroup,
-  readBoolean,
-  readChoice,
-  setMomentum,
-  useBeta1,
-} from "./_shared.ts";
-import { checkOptions } from "./_options.ts";
+import { finitePerGroup, setMomentum, useBeta1 } from "./_shared.ts";
+import { readBoolean, readChoice, readSameBoolean } from "./_state.ts";
+import { checkLastEpoch, checkOptions } from "./_options.ts";
 
 const OPTION_KEYS = [
   "maxLr",
@@ -64,31 +59,26 @@ export interface OneCycleLROptions {
   lastEpoch?: number;
 }
 
-type LrKey = "initialLr" | "maxLr" | "minLr";
-type MomentumKey = "maxMomentum" | "baseMomentum";
-
 /** One phase of the cycle (PyTorch's `_SchedulePhase`): group keys to anneal between. */
 export interface SchedulePhase {
+  /** Lets a phase be saved as JSON with the state. */
   [key: string]: number | string;
+  /** The last step of the phase (a float, as in PyTorch). */
   endStep: number;
-  startLr: LrKey;
-  endLr: LrKey;
-  startMomentum: MomentumKey;
-  endMomentum: MomentumKey;
+  /** The group key holding the lr the phase starts from. */
+  startLr: "initialLr" | "maxLr" | "minLr";
+  /** The group key holding the lr the phase ends at. */
+  endLr: "initialLr" | "maxLr" | "minLr";
+  /** The group key holding the momentum the phase starts from. */
+  startMomentum: "maxMomentum" | "baseMomentum";
+  /** The group key holding the momentum the phase ends at. */
+  endMomentum: "maxMomentum" | "baseMomentum";
 }
+
+type LrKey = SchedulePhase["startLr"];
+type MomentumKey = SchedulePhase["startMomentum"];
 
 const STRATEGIES = ["cos", "linear"] as const;
-
-/** Cosine anneal from `start` to `end` as `pct` goes from 0 to 1 (PyTorch's `_annealing_cos`). */
-export function annealingCos(start: number, end: number, pct: number): number {
-  const cosOut = Math.cos(Math.PI * pct) + 1;
-  return end + (start - end) / 2.0 * cosOut;
-}
-
-/** Linear anneal from `start` to `end` as `pct` goes from 0 to 1 (`_annealing_linear`). */
-export function annealingLinear(start: number, end: number, pct: number): number {
-  return (end - start) * pct + start;
-}
 
 function schedulePhases(totalSteps: number, pctStart: number, threePhase: boolean) {
   const up = pctStart * totalSteps - 1;
@@ -214,10 +204,14 @@ export class OneCycleLR extends LRScheduler {
   /** Whether momentum is Adam's `betas[0]` (PyTorch's `use_beta1`). */
   useBeta1: boolean;
 
+  /**
+   * Checks every option and computes the per-group lrs and momenta before writing them into
+   * the groups (`initialLr`, `maxLr`, `minLr`, momenta), then takes the initial step.
+   */
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
+    checkOptimizer(optimizer);
     checkOptions("OneCycleLR", options, OPTION_KEYS);
-    const lastEpoch = options.lastEpoch ?? -1;
-    checkSchedulerArgs(optimizer, lastEpoch);
+    const lastEpoch = checkLastEpoch(options.lastEpoch ?? -1);
     const totalSteps = totalStepsOf(options);
     const pctStart = options.pctStart ?? 0.3;
     if (typeof pctStart !== "number" || !(pctStart >= 0 && pctStart <= 1)) {
@@ -318,6 +312,7 @@ export class OneCycleLR extends LRScheduler {
     };
   }
 
+  /** Checks the saved options like the constructor does, then restores them. */
   protected override loadStateExtras(state: JsonObject): void {
     const totalSteps = positiveInteger("state.totalSteps", state.totalSteps);
     const raw = state.schedulePhases;
@@ -338,13 +333,7 @@ export class OneCycleLR extends LRScheduler {
       );
     });
     const annealStrategy = readChoice(state, "annealStrategy", STRATEGIES);
-    const cycleMomentum = readBoolean(state, "cycleMomentum");
-    if (cycleMomentum !== this.cycleMomentum) {
-      throw new RangeError(
-        `state.cycleMomentum must match this scheduler's (${this.cycleMomentum}), ` +
-          `got state.cycleMomentum=${cycleMomentum}`,
-      );
-    }
+    readSameBoolean(state, "cycleMomentum", this.cycleMomentum);
     const beta1 = readBoolean(state, "useBeta1");
     this.totalSteps = totalSteps;
     this.schedulePhases = phases;

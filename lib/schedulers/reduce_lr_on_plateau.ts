@@ -6,10 +6,10 @@
  */
 
 import * as check from "../_check.ts";
-import { EPOCH_DEPRECATION_WARNING, LRScheduler } from "./lr_scheduler.ts";
-import type { Json, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import { checkOptimizer, EPOCH_DEPRECATION_WARNING, LRScheduler } from "./lr_scheduler.ts";
+import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 import { warn } from "./_warn.ts";
-import { readChoice, readNumber, readNumbers } from "./_shared.ts";
+import { decodeNumber, encodeNumber, readChoice, readNumber, readNumbers } from "./_state.ts";
 import { checkOptions } from "./_options.ts";
 
 const OPTION_KEYS = [
@@ -46,20 +46,6 @@ export interface ReduceLROnPlateauOptions {
 const MODES = ["min", "max"] as const;
 const THRESHOLD_MODES = ["rel", "abs"] as const;
 
-/** Encodes a number for JSON: non-finite ones as the strings `"Infinity"`, `"-Infinity"`, `"NaN"`. */
-export function encodeNumber(value: number): number | string {
-  return Number.isFinite(value) ? value : String(value);
-}
-
-/** Decodes {@linkcode encodeNumber}'s output; throws on anything else. */
-export function decodeNumber(name: string, value: Json | undefined): number {
-  if (typeof value === "number") return value;
-  if (value === "Infinity" || value === "-Infinity" || value === "NaN") return Number(value);
-  throw new TypeError(
-    `${name} must be a number or "Infinity", "-Infinity", "NaN", got ${name}=${check.show(value)}`,
-  );
-}
-
 /**
  * PyTorch's `_is_better`: whether metric `a` improves on `best`.
  *
@@ -68,7 +54,7 @@ export function decodeNumber(name: string, value: Json | undefined): number {
  * min, abs: a < best - threshold           max, abs: a > best + threshold
  * ```
  */
-export function isBetter(
+function isBetter(
   a: number,
   best: number,
   mode: "min" | "max",
@@ -142,7 +128,9 @@ export class ReduceLROnPlateau extends LRScheduler {
   /** Bad epochs in a row. */
   numBadEpochs = 0;
 
+  /** Checks every option; takes no initial step and leaves the groups as they are. */
   constructor(optimizer: OptimizerLike, options: ReduceLROnPlateauOptions = {}) {
+    checkOptimizer(optimizer);
     checkOptions("ReduceLROnPlateau", options, OPTION_KEYS);
     const factor = check.finite("factor", options.factor ?? 0.1);
     if (factor >= 1.0) throw new RangeError(`Factor should be < 1.0, got factor=${factor}`);
@@ -297,6 +285,7 @@ export class ReduceLROnPlateau extends LRScheduler {
     };
   }
 
+  /** Checks the saved options and counters like the constructor does, then restores them. */
   protected override loadStateExtras(state: JsonObject): void {
     const mode = readChoice(state, "mode", MODES);
     const factor = readNumber(state, "factor");

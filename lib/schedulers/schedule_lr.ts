@@ -7,7 +7,7 @@
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
 import { checkOptions } from "./_options.ts";
-import { forgetInitialLr, groupsWithoutInitialLr } from "./_lambdas.ts";
+import { groupsWithoutInitialLr, initialStepOrForget } from "./_lambdas.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
 import type { OptimizerLike } from "./lr_scheduler.ts";
 
@@ -68,12 +68,7 @@ export class ScheduleLR extends LRScheduler {
     const added = groupsWithoutInitialLr(optimizer);
     super(optimizer, options.lastEpoch ?? -1);
     this.#schedules = schedules;
-    try {
-      this.initialStep();
-    } catch (error) {
-      forgetInitialLr(optimizer, added);
-      throw error;
-    }
+    initialStepOrForget(this, added);
   }
 
   /** lr = schedule(lastEpoch), for every group. */

@@ -6,13 +6,13 @@
  */
 
 import * as check from "../_check.ts";
-import { LRScheduler } from "./lr_scheduler.ts";
+import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
 import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
-import { checkSchedulerArgs } from "./_shared.ts";
-import { checkOptions } from "./_options.ts";
+import { checkLastEpoch, checkOptions } from "./_options.ts";
+
+import { checkChildren, childSchedulers, loadChildren, noChainableForm } from "./_composite.ts";
 
 const OPTION_KEYS = ["schedulers", "milestones", "lastEpoch"];
-import { checkChildren, childSchedulers, loadChildren, noChainableForm } from "./_composite.ts";
 
 /** Options of {@linkcode SequentialLR}. */
 export interface SequentialLROptions {
@@ -73,7 +73,7 @@ function checkMilestones(name: string, milestones: unknown, count: number): numb
  * @example Linear warmup for 3 epochs, then exponential decay
  * ```ts
  * import { SequentialLR } from "./sequential_lr.ts";
- * import { LRScheduler } from "./lr_scheduler.ts";
+ * import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
  * import type { OptimizerLike } from "./lr_scheduler.ts";
  * // two tiny chainable schedulers, standing in for LinearLR and ExponentialLR
  * class Warmup extends LRScheduler {
@@ -117,10 +117,14 @@ export class SequentialLR extends LRScheduler {
   /** The epochs at which the next child takes over. */
   milestones: number[];
 
+  /**
+   * Checks the children and milestones, resets the groups to `initialLr` and undoes the
+   * children's initial steps as PyTorch does, then takes the first child's initial step.
+   */
   constructor(optimizer: OptimizerLike, options: SequentialLROptions) {
+    checkOptimizer(optimizer);
     checkOptions("SequentialLR", options, OPTION_KEYS);
-    const lastEpoch = options.lastEpoch ?? -1;
-    checkSchedulerArgs(optimizer, lastEpoch);
+    const lastEpoch = checkLastEpoch(options.lastEpoch ?? -1);
     const schedulers = checkChildren(
       "SequentialLR",
       optimizer,
@@ -176,6 +180,7 @@ export class SequentialLR extends LRScheduler {
     };
   }
 
+  /** Restores every child's state after checking them all. */
   protected override loadStateExtras(state: JsonObject): void {
     const milestones = checkMilestones(
       "state.milestones",

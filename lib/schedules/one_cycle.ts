@@ -7,6 +7,7 @@
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
 import { checkStep } from "./_step.ts";
+import { annealingCos, annealingLinear } from "./_anneal.ts";
 
 /** Options of {@linkcode oneCycleSchedule}; the names are PyTorch `OneCycleLR`'s. */
 export interface OneCycleScheduleOptions {
@@ -86,7 +87,7 @@ export function oneCycleSchedule(options: OneCycleScheduleOptions): Schedule {
       { end: pctStart * totalSteps - 1, from: initial, to: peakValue },
       { end: totalSteps - 1, from: peakValue, to: min },
     ];
-  const anneal = annealStrategy === "cos" ? annealCos : annealLinear;
+  const anneal = annealStrategy === "cos" ? annealingCos : annealingLinear;
   return (step) => {
     const t = Math.min(checkStep(step), totalSteps - 1);
     let start = 0;
@@ -99,15 +100,4 @@ export function oneCycleSchedule(options: OneCycleScheduleOptions): Schedule {
     }
     throw new Error("unreachable: the last phase always matches");
   };
-}
-
-/** PyTorch's `_annealing_cos`: from `start` at `pct = 0` to `end` at `pct = 1`. */
-function annealCos(start: number, end: number, pct: number): number {
-  const cosOut = Math.cos(Math.PI * pct) + 1;
-  return end + (start - end) / 2 * cosOut;
-}
-
-/** PyTorch's `_annealing_linear`: from `start` at `pct = 0` to `end` at `pct = 1`. */
-function annealLinear(start: number, end: number, pct: number): number {
-  return (end - start) * pct + start;
 }

@@ -7,6 +7,7 @@
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
 import { checkStep } from "./_step.ts";
+import { sgdrCos } from "./_anneal.ts";
 
 /** Options of {@linkcode sgdrSchedule}. */
 export interface SgdrScheduleOptions {
@@ -78,6 +79,6 @@ export function sgdrSchedule(options: SgdrScheduleOptions): Schedule {
       }
     }
     const peak = peakValue * cycleDecay ** cycle;
-    return endValue + (peak - endValue) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
+    return sgdrCos(peak, endValue, tCur, tI);
   };
 }

@@ -8,7 +8,25 @@ import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
 import { checkStep } from "./_step.ts";
 
-/** The shapes a WSD warmup or decay can take. */
+/**
+ * The shapes a WSD warmup or decay can take, for iterating over them (say, one curve each in a
+ * comparison plot).
+ *
+ * @example Every decay shape ends at the end value
+ * ```ts
+ * import { WSD_SHAPES, warmupStableDecaySchedule } from "./warmup_stable_decay.ts";
+ * for (const decayType of WSD_SHAPES) {
+ *   const lr = warmupStableDecaySchedule({
+ *     peakValue: 1,
+ *     warmupSteps: 10,
+ *     stableSteps: 70,
+ *     decaySteps: 20,
+ *     decayType,
+ *   });
+ *   if (lr(50) !== 1 || lr(100) !== 0) throw new Error(`${decayType}: ${lr(100)}`);
+ * }
+ * ```
+ */
 export const WSD_SHAPES = ["linear", "cosine", "1-sqrt"] as const;
 
 /** A WSD warmup or decay shape: `"linear"`, `"cosine"` or `"1-sqrt"`. */

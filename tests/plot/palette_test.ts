@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { colorAt, palette, withAlpha } from "../../lib/mod.ts";
+import { colorAt, palette } from "../../lib/mod.ts";
+import { withAlpha } from "../../lib/plot/_color.ts";
 
 Deno.test("palette is plotly.js's default colorway (d3 category10)", () => {
   assert.deepEqual([...palette], [

@@ -92,6 +92,36 @@ export function newTally(): Tally {
   return { values: 0, exactValues: 0, cases: 0, exactCases: 0, maxRelErr: 0 };
 }
 
+/** Two SGD-like groups (lr 0.1 and 0.05, momentum 0.9), where most tests start. */
+export function sgd(): OptimizerLike {
+  return makeOptimizer([{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.9 }]);
+}
+
+/**
+ * The groups' lrs after construction and after each of `count` calls of `advance(i)` (by
+ * default `s.step()`), asserting on the way that `getLastLr()` reports what the groups hold.
+ */
+export function recordLrs(
+  s: LRScheduler,
+  opt: OptimizerLike,
+  count: number,
+  advance: (i: number) => void = () => s.step(),
+): number[][] {
+  const got = [lrs(opt)];
+  for (let i = 0; i < count; i++) {
+    advance(i);
+    got.push(lrs(opt));
+    assert.deepEqual(s.getLastLr(), lrs(opt));
+  }
+  return got;
+}
+
+/** Counts one fixture case, bit-exact when every comparison of it was. */
+export function countCase(tally: Tally, ...exact: boolean[]): void {
+  tally.cases += 1;
+  if (exact.every(Boolean)) tally.exactCases += 1;
+}
+
 /**
  * Asserts `actual` matches `expected` within `relTol * scale` per value and tallies how many
  * values are bit-identical. Returns whether the whole record was bit-exact.

@@ -12,11 +12,13 @@ import {
   assertThrowsUnchanged,
   cases,
   compareSeries,
+  countCase,
   lrs,
   makeOptimizer,
   momenta,
   newTally,
   report,
+  sgd,
   torchVersion,
 } from "./_cyclic_helpers.ts";
 
@@ -31,8 +33,6 @@ function optionsOf(raw: Record<string, unknown>): CyclicLROptions {
   if (typeof o.scaleFn === "string") o.scaleFn = SCALE_FNS[o.scaleFn];
   return o as unknown as CyclicLROptions;
 }
-
-const sgd = () => makeOptimizer([{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.9 }]);
 
 Deno.test("CyclicLR matches PyTorch", async (t) => {
   const tally = newTally();
@@ -51,8 +51,7 @@ Deno.test("CyclicLR matches PyTorch", async (t) => {
       const scale = Math.max(...c.lrs.flat().map(Math.abs));
       const a = compareSeries(`${c.name} lr`, gotLr, c.lrs, scale, 1e-12, tally);
       const b = compareSeries(`${c.name} momentum`, gotM, c.momenta, 1, 1e-12, tally);
-      tally.cases += 1;
-      if (a && b) tally.exactCases += 1;
+      countCase(tally, a, b);
     });
   }
   report("CyclicLR", tally);

@@ -426,7 +426,7 @@ Deno.test("a bad optimizer throws before the options are looked at", () => {
   assertThrows(
     () => new ExponentialLR({ paramGroups: [] }, { gamma: 0 }),
     RangeError,
-    "optimizer.paramGroups must not be empty",
+    "optimizer.paramGroups must not be empty, got optimizer.paramGroups=[]",
   );
   assertThrows(
     () => new LinearLR({ paramGroups: [{ lr: NaN }] }),

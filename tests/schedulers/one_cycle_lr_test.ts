@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { annealingCos } from "../../lib/schedules/_anneal.ts";
 import {
-  annealingCos,
   OneCycleLR,
   type OneCycleLROptions,
   type OptimizerLike,
@@ -11,15 +11,15 @@ import {
   assertThrowsUnchanged,
   cases,
   compareSeries,
+  countCase,
   lrs,
   makeOptimizer,
   momenta,
   newTally,
   report,
+  sgd,
   torchVersion,
 } from "./_cyclic_helpers.ts";
-
-const sgd = () => makeOptimizer([{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.9 }]);
 
 Deno.test("OneCycleLR matches PyTorch", async (t) => {
   const tally = newTally();
@@ -38,8 +38,7 @@ Deno.test("OneCycleLR matches PyTorch", async (t) => {
       const scale = Math.max(...[options.maxLr].flat());
       const a = compareSeries(`${c.name} lr`, gotLr, c.lrs, scale, 1e-12, tally);
       const b = compareSeries(`${c.name} momentum`, gotM, c.momenta, 1, 1e-12, tally);
-      tally.cases += 1;
-      if (a && b) tally.exactCases += 1;
+      countCase(tally, a, b);
       // PyTorch raised on the step after the last recorded one; so must we.
       assert.equal(c.raisesAfterLast, true);
       assert.throws(() => s.step(), RangeError);

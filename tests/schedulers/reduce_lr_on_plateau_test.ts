@@ -11,14 +11,16 @@ import {
   assertThrowsUnchanged,
   cases,
   compareSeries,
+  countCase,
   lrs,
   makeOptimizer,
   newTally,
+  recordLrs,
   report,
+  sgd,
   torchVersion,
 } from "./_cyclic_helpers.ts";
 
-const sgd = () => makeOptimizer([{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.9 }]);
 const decode = (m: number | string) => typeof m === "number" ? m : Number(m); // "nan" -> NaN
 
 Deno.test("ReduceLROnPlateau matches PyTorch on recorded metric sequences", async (t) => {
@@ -27,16 +29,10 @@ Deno.test("ReduceLROnPlateau matches PyTorch on recorded metric sequences", asyn
     await t.step(`${c.name} (torch ${torchVersion}, rel tol 1e-12 of the largest lr)`, () => {
       const opt = makeOptimizer(c.groups);
       const s = new ReduceLROnPlateau(opt, c.options as ReduceLROnPlateauOptions);
-      const got = [lrs(opt)];
-      for (const m of c.metrics!) {
-        s.step(decode(m));
-        got.push(lrs(opt));
-        assert.deepEqual(s.getLastLr(), lrs(opt));
-      }
+      const got = recordLrs(s, opt, c.metrics!.length, (i) => s.step(decode(c.metrics![i]!)));
       const scale = Math.max(...c.groups.map((g) => g.lr));
       const exact = compareSeries(c.name, got, c.lrs, scale, 1e-12, tally);
-      tally.cases += 1;
-      if (exact) tally.exactCases += 1;
+      countCase(tally, exact);
       assert.equal(s.lastEpoch, c.metrics!.length);
     });
   }

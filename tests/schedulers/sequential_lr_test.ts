@@ -18,16 +18,17 @@ import {
   buildChild,
   cases,
   compareSeries,
+  countCase,
   lrs,
   makeOptimizer,
   momenta,
   newTally,
+  recordLrs,
   report,
+  sgd,
   snapshot,
   torchVersion,
 } from "./_cyclic_helpers.ts";
-
-const sgd = () => makeOptimizer([{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.9 }]);
 
 Deno.test("SequentialLR matches PyTorch", async (t) => {
   const tally = newTally();
@@ -36,17 +37,11 @@ Deno.test("SequentialLR matches PyTorch", async (t) => {
       const opt = makeOptimizer(c.groups);
       const schedulers = c.children!.map((spec) => buildChild(opt, spec));
       const s = new SequentialLR(opt, { schedulers, milestones: c.milestones! });
-      const got = [lrs(opt)];
-      for (let i = 1; i < c.lrs.length; i++) {
-        s.step();
-        got.push(lrs(opt));
-        assert.deepEqual(s.getLastLr(), lrs(opt));
-      }
+      const got = recordLrs(s, opt, c.lrs.length - 1);
       const scale = Math.max(...c.groups.map((g) => g.lr));
       const exact = compareSeries(c.name, got, c.lrs, scale, 1e-12, tally);
       assert.deepEqual(momenta(opt), c.momenta.at(-1));
-      tally.cases += 1;
-      if (exact) tally.exactCases += 1;
+      countCase(tally, exact);
     });
   }
   report("SequentialLR", tally);
