@@ -10,6 +10,7 @@ export * from "./schedules/mod.ts";
 export * from "./tensor/mod.ts";
 export * from "./nn/mod.ts";
 export * from "./optim/mod.ts";
+export * from "./random.ts";
 export * from "./data/mod.ts";
 export * from "./train/mod.ts";
 export * from "./plot/mod.ts";

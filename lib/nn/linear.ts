@@ -1,0 +1,64 @@
+/**
+ * `Linear`: y = x Wᵀ + b, PyTorch's `nn.Linear` with its default initialisation.
+ *
+ * @module
+ */
+
+import * as check from "../_check.ts";
+import type { Random } from "../random.ts";
+import { linear } from "../tensor/matmul.ts";
+import { Tensor } from "../tensor/tensor.ts";
+import { resetLinear } from "./init.ts";
+import { Module } from "./module.ts";
+
+/** Options of {@linkcode Linear}. */
+export interface LinearOptions {
+  /** The stream the initial weights come from; default the library's global stream. */
+  rng?: Random;
+  /** Whether to add a learnable bias. Default true. */
+  bias?: boolean;
+}
+
+/**
+ * A fully connected layer y = x Wᵀ + b with W `[outFeatures, inFeatures]` and b
+ * `[outFeatures]`, initialised as PyTorch does: W, b ~ U(−1/√inFeatures, 1/√inFeatures)
+ * (kaiming_uniform_ with a = √5 for W), weights drawn first in row-major order, then the bias.
+ *
+ * @example
+ * ```ts
+ * import { Linear } from "./mod.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * import { Random } from "../random.ts";
+ * const fc = new Linear(4, 3, { rng: new Random(0) });
+ * console.assert(fc.forward(tensor([[1, 2, 3, 4]])).shape.join() === "1,3");
+ * ```
+ */
+export class Linear extends Module {
+  /** The weight W, `[outFeatures, inFeatures]`. */
+  readonly weight: Tensor;
+  /** The bias b, `[outFeatures]`, or null when created with `bias: false`. */
+  readonly bias: Tensor | null;
+
+  constructor(
+    readonly inFeatures: number,
+    readonly outFeatures: number,
+    options: LinearOptions = {},
+  ) {
+    super();
+    check.positiveInteger("inFeatures", inFeatures);
+    check.positiveInteger("outFeatures", outFeatures);
+    this.weight = this.registerParameter(
+      "weight",
+      new Tensor(new Float64Array(outFeatures * inFeatures), [outFeatures, inFeatures]),
+    );
+    this.bias = (options.bias ?? true)
+      ? this.registerParameter("bias", new Tensor(new Float64Array(outFeatures), [outFeatures]))
+      : null;
+    resetLinear(this, { rng: options.rng });
+  }
+
+  /** x Wᵀ + b for x `[batch, inFeatures]`. */
+  forward(x: Tensor): Tensor {
+    return linear(x, this.weight, this.bias);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * `Adam` and `AdamW`: PyTorch's `torch.optim.Adam` (L2 penalty added to the gradient) and
+ * `torch.optim.AdamW` (decoupled weight decay), with PyTorch's order of operations.
+ *
+ * @module
+ */
+
+import {
+  checkLr,
+  checkWeightDecay,
+  Optimizer,
+  type OptimizerGroup,
+  type ParamsInput,
+} from "./optimizer.ts";
+
+/** One Adam/AdamW param group. */
+export interface AdamGroup extends OptimizerGroup {
+  lr: number;
+  betas: [number, number];
+  eps: number;
+  weightDecay: number;
+  amsgrad: boolean;
+  maximize: boolean;
+}
+
+/** Adam hyperparameters (PyTorch's keyword arguments, camelCased), all optional. */
+export type AdamOptions = Partial<Omit<AdamGroup, "params">>;
+
+interface AdamState {
+  [key: string]: number | Float64Array | null;
+  step: number;
+  expAvg: Float64Array;
+  expAvgSq: Float64Array;
+  maxExpAvgSq: Float64Array | null;
+}
+
+/**
+ * PyTorch's Adam. With g = ∇θ (negated if `maximize`) and t the parameter's step count:
+ * ```
+ * g ← g + weightDecay · θ            (Adam; AdamW instead does θ ← θ · (1 − lr · weightDecay))
+ * m ← lerp(m, g, 1 − β₁)              (= β₁ m + (1 − β₁) g)
+ * v ← β₂ v + (1 − β₂) g²;  v̂ = max(v̂, v) with amsgrad
+ * θ ← θ − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + eps)
+ * ```
+ * Defaults: lr 1e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 0, amsgrad false.
+ *
+ * @example
+ * ```ts
+ * import { Adam } from "./mod.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * const w = tensor([1], [1], { requiresGrad: true });
+ * const opt = new Adam([w], { lr: 0.1 });
+ * w.sum().backward();
+ * opt.step(); // the first Adam step moves by about lr
+ * console.assert(Math.abs(w.item() - 0.9) < 1e-7);
+ * ```
+ */
+export class Adam extends Optimizer<AdamGroup, AdamState> {
+  /** Whether weight decay is decoupled (AdamW) rather than added to the gradient. */
+  protected readonly decoupled: boolean = false;
+
+  constructor(params: ParamsInput<AdamGroup>, options: AdamOptions = {}) {
+    super(params, {
+      lr: options.lr ?? 1e-3,
+      betas: options.betas ?? [0.9, 0.999],
+      eps: options.eps ?? 1e-8,
+      weightDecay: options.weightDecay ?? 0,
+      amsgrad: options.amsgrad ?? false,
+      maximize: options.maximize ?? false,
+    });
+  }
+
+  protected override validate(h: Omit<AdamGroup, "params">): void {
+    checkLr(h.lr);
+    if (typeof h.eps !== "number" || !(h.eps >= 0)) {
+      throw new RangeError(`Invalid epsilon value: ${h.eps}`);
+    }
+    for (const i of [0, 1]) {
+      const b = h.betas?.[i];
+      if (typeof b !== "number" || !(b >= 0 && b < 1)) {
+        throw new RangeError(`Invalid beta parameter at index ${i}: ${b}`);
+      }
+    }
+    checkWeightDecay(h.weightDecay);
+  }
+
+  protected override updateGroup(group: AdamGroup): void {
+    const { lr, eps, weightDecay, amsgrad, maximize } = group;
+    const beta1 = group.betas[0], beta2 = group.betas[1];
+    const w = 1 - beta1;
+    const ps = group.params;
+    for (let j = 0; j < ps.length; j++) {
+      const p = ps[j]!;
+      const grad = p.grad;
+      if (grad === null) continue;
+      const theta = p.data, n = theta.length;
+      let s = this.state.get(p);
+      if (s === undefined) {
+        s = {
+          step: 0,
+          expAvg: new Float64Array(n),
+          expAvgSq: new Float64Array(n),
+          maxExpAvgSq: null,
+        };
+        this.state.set(p, s);
+      }
+      if (amsgrad && s.maxExpAvgSq === null) s.maxExpAvgSq = new Float64Array(n);
+      const step = ++s.step;
+      const m = s.expAvg, v = s.expAvgSq, vmax = s.maxExpAvgSq;
+      const biasCorrection1 = 1 - beta1 ** step;
+      const biasCorrection2 = 1 - beta2 ** step;
+      const stepSize = lr / biasCorrection1;
+      const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+      const decay = 1 - lr * weightDecay;
+      for (let i = 0; i < n; i++) {
+        let g = maximize ? -grad[i]! : grad[i]!;
+        if (this.decoupled) theta[i] = theta[i]! * decay;
+        else if (weightDecay !== 0) g = g + weightDecay * theta[i]!;
+        const mi = m[i]!;
+        // torch.lerp: start + weight · (end − start) for weight < 0.5, else end − (end − start) · (1 − weight)
+        m[i] = w < 0.5 ? mi + w * (g - mi) : g - (g - mi) * (1 - w);
+        let vi = v[i]! * beta2 + (1 - beta2) * g * g;
+        v[i] = vi;
+        if (vmax !== null && amsgrad) vi = vmax[i] = Math.max(vmax[i]!, vi);
+        const denom = Math.sqrt(vi) / biasCorrection2Sqrt + eps;
+        theta[i] = theta[i]! + -stepSize * m[i]! / denom;
+      }
+    }
+  }
+}
+
+/**
+ * PyTorch's AdamW: Adam with decoupled weight decay θ ← θ · (1 − lr · weightDecay) applied
+ * before the moment updates. Default weightDecay 1e-2.
+ *
+ * @example
+ * ```ts
+ * import { AdamW } from "./mod.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * const w = tensor([1], [1], { requiresGrad: true });
+ * const opt = new AdamW([w], { lr: 0.1, weightDecay: 0.5 });
+ * w.mul(0).sum().backward(); // zero gradient: only the decay acts
+ * opt.step();
+ * console.assert(Math.abs(w.item() - 0.95) < 1e-15);
+ * ```
+ */
+export class AdamW extends Adam {
+  protected override readonly decoupled: boolean = true;
+
+  constructor(params: ParamsInput<AdamGroup>, options: AdamOptions = {}) {
+    super(params, { ...options, weightDecay: options.weightDecay ?? 1e-2 });
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Tensor factories: zeros, ones, full, rand (uniform) and randn (normal) from a seeded stream.
+ *
+ * @module
+ */
+
+import { defaultRandom, type Random } from "../random.ts";
+import { sizeOf } from "./_shape.ts";
+import { Tensor, type TensorOptions } from "./tensor.ts";
+
+/** Options of the random factories. */
+export interface RandomTensorOptions extends TensorOptions {
+  /** The stream to draw from; default the library's global stream. */
+  rng?: Random;
+}
+
+/**
+ * A tensor of `shape` filled with `value`.
+ *
+ * @example
+ * ```ts
+ * import { full } from "./mod.ts";
+ * console.assert(full([2], 7).toArray().join() === "7,7");
+ * ```
+ */
+export function full(shape: readonly number[], value: number, options: TensorOptions = {}): Tensor {
+  return new Tensor(new Float64Array(sizeOf(shape)).fill(value), shape, options);
+}
+
+/**
+ * A tensor of zeros.
+ *
+ * @example
+ * ```ts
+ * import { zeros } from "./mod.ts";
+ * console.assert(zeros([2, 3]).size === 6);
+ * ```
+ */
+export function zeros(shape: readonly number[], options: TensorOptions = {}): Tensor {
+  return full(shape, 0, options);
+}
+
+/**
+ * A tensor of ones.
+ *
+ * @example
+ * ```ts
+ * import { ones } from "./mod.ts";
+ * console.assert(ones([3]).toArray().join() === "1,1,1");
+ * ```
+ */
+export function ones(shape: readonly number[], options: TensorOptions = {}): Tensor {
+  return full(shape, 1, options);
+}
+
+/**
+ * Uniform numbers in [0, 1), drawn in row-major order.
+ *
+ * @example
+ * ```ts
+ * import { rand } from "./mod.ts";
+ * import { Random } from "../random.ts";
+ * console.assert(rand([3], { rng: new Random(0) }).toArray().every((v) => v >= 0 && v < 1));
+ * ```
+ */
+export function rand(shape: readonly number[], options: RandomTensorOptions = {}): Tensor {
+  const rng = options.rng ?? defaultRandom();
+  const t = zeros(shape, options);
+  for (let i = 0; i < t.size; i++) t.data[i] = rng.uniform(0, 1);
+  return t;
+}
+
+/**
+ * Standard normal numbers, drawn in row-major order.
+ *
+ * @example
+ * ```ts
+ * import { randn } from "./mod.ts";
+ * import { Random } from "../random.ts";
+ * console.assert(randn([2, 2], { rng: new Random(1) }).shape.join() === "2,2");
+ * ```
+ */
+export function randn(shape: readonly number[], options: RandomTensorOptions = {}): Tensor {
+  const rng = options.rng ?? defaultRandom();
+  const t = zeros(shape, options);
+  for (let i = 0; i < t.size; i++) t.data[i] = rng.normal(0, 1);
+  return t;
+}

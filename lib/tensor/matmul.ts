@@ -1,0 +1,99 @@
+/**
+ * Matrix products: `matmul` (2-D × 2-D) and the fused `linear` (x Wᵀ + b, PyTorch's
+ * `F.linear`), whose one kernel replaces matmul, transpose and a broadcast add. Loop orders keep
+ * the innermost loop on contiguous rows: every product runs through the one `gemm` kernel (SIMD
+ * WebAssembly, with a bit-identical JavaScript fallback); a transposed left operand is a stride,
+ * a transposed right operand is copied into a scratch buffer allocated once per op.
+ *
+ * @module
+ */
+
+import { launch } from "./_graph.ts";
+import { gemm, transposeInto } from "./_gemm.ts";
+import { showShape } from "./_shape.ts";
+import { claimGrad, gradOf, opResult } from "./_op.ts";
+import type { Tensor } from "./tensor.ts";
+
+/**
+ * The matrix product C = A B of A `[m, k]` and B `[k, n]`.
+ * ∂L/∂A = ∂L/∂C Bᵀ, ∂L/∂B = Aᵀ ∂L/∂C.
+ *
+ * @example
+ * ```ts
+ * import { matmul, tensor } from "./mod.ts";
+ * const c = matmul(tensor([[1, 2], [3, 4]]), tensor([[1], [1]]));
+ * console.assert(c.toArray().join() === "3,7");
+ * ```
+ */
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  if (a.rank !== 2 || b.rank !== 2 || a.shape[1] !== b.shape[0]) {
+    throw new RangeError(`matmul: cannot multiply ${showShape(a.shape)} by ${showShape(b.shape)}`);
+  }
+  const m = a.shape[0]!, k = a.shape[1]!, n = b.shape[1]!;
+  const out = opResult("matmul", [m, n], [a, b]);
+  const x = a.data, y = b.data, o = out.data;
+  launch(() => gemm(m, n, k, x, k, 1, y, o, false, null));
+  const yt = new Float64Array(k * n); // Bᵀ, [n, k]
+  out._backward = () => {
+    const g = out.grad!;
+    if (a.requiresGrad) {
+      transposeInto(y, k, n, yt);
+      const overwrite = claimGrad(a);
+      gemm(m, k, n, g, n, 1, yt, gradOf(a), !overwrite, null); // ∂A (+)= G Bᵀ
+    }
+    if (b.requiresGrad) {
+      const overwrite = claimGrad(b);
+      gemm(k, n, m, x, 1, k, g, gradOf(b), !overwrite, null); // ∂B (+)= Aᵀ G
+    }
+  };
+  return out;
+}
+
+/**
+ * The affine map y = x Wᵀ + b of x `[batch, in]`, W `[out, in]` and b `[out]` (PyTorch's
+ * `F.linear`), as one fused kernel: the bias initialises each sum. ∂L/∂x = G W, ∂L/∂W = Gᵀ x, ∂L/∂b = Σᵢ G[i].
+ *
+ * @example
+ * ```ts
+ * import { linear, tensor } from "./mod.ts";
+ * const y = linear(tensor([[1, 2]]), tensor([[1, 1], [1, -1]]), tensor([10, 20]));
+ * console.assert(y.toArray().join() === "13,19");
+ * ```
+ */
+export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  if (x.rank !== 2 || weight.rank !== 2 || x.shape[1] !== weight.shape[1]) {
+    throw new RangeError(
+      `linear: cannot multiply ${showShape(x.shape)} by the transpose of weight ${
+        showShape(weight.shape)
+      }`,
+    );
+  }
+  const batch = x.shape[0]!, nIn = x.shape[1]!, nOut = weight.shape[0]!;
+  if (bias && (bias.rank !== 1 || bias.shape[0] !== nOut)) {
+    throw new RangeError(`linear: bias must have shape [${nOut}], got ${showShape(bias.shape)}`);
+  }
+  const out = opResult("linear", [batch, nOut], bias ? [x, weight, bias] : [x, weight]);
+  const xd = x.data, w = weight.data, b = bias?.data ?? null, o = out.data;
+  const wt = new Float64Array(nOut * nIn); // Wᵀ, [in, out]
+  const ones = new Float64Array(batch).fill(1); // sums G's columns for ∂b
+  launch(() => {
+    transposeInto(w, nOut, nIn, wt);
+    gemm(batch, nOut, nIn, xd, nIn, 1, wt, o, false, b); // y = b + x Wᵀ
+  });
+  out._backward = () => {
+    const g = out.grad!;
+    if (x.requiresGrad) {
+      const overwrite = claimGrad(x);
+      gemm(batch, nIn, nOut, g, nOut, 1, w, gradOf(x), !overwrite, null); // ∂x (+)= G W
+    }
+    if (weight.requiresGrad) {
+      const overwrite = claimGrad(weight);
+      gemm(nOut, nIn, batch, g, 1, nOut, xd, gradOf(weight), !overwrite, null); // ∂W (+)= Gᵀ x
+    }
+    if (bias?.requiresGrad) {
+      const overwrite = claimGrad(bias);
+      gemm(1, nOut, batch, ones, batch, 1, g, gradOf(bias), !overwrite, null); // ∂b (+)= 1ᵀ G
+    }
+  };
+  return out;
+}

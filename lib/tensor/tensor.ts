@@ -1,0 +1,318 @@
+/**
+ * The Tensor: a Float64Array in row-major order with a shape, and reverse-mode autograd.
+ *
+ * @module
+ */
+
+import { type Kernel, launch } from "./_graph.ts";
+import { showShape, sizeOf } from "./_shape.ts";
+import { add, div, mul, sub } from "./elementwise.ts";
+import { exp, log, neg, relu, sigmoid, tanh } from "./unary.ts";
+import { argmax, max, mean, type ReduceOptions, sum } from "./reduce.ts";
+import { linear, matmul } from "./matmul.ts";
+import { reshape, transpose } from "./layout.ts";
+import { logSoftmax, softmax } from "./softmax.ts";
+
+/** Nested arrays of numbers, as `tensor()` accepts them. */
+export type NestedArray = number | readonly NestedArray[];
+
+/** Options of {@linkcode tensor} and the {@linkcode Tensor} constructor. */
+export interface TensorOptions {
+  /** Whether gradients flow into this tensor (it becomes a leaf of the graph). Default false. */
+  requiresGrad?: boolean;
+}
+
+/**
+ * An n-dimensional array of float64 numbers with reverse-mode automatic differentiation.
+ *
+ * - `data`: the values, row-major; ops write their output here (replays overwrite it in place).
+ * - `shape`: the dimensions; `[]` for a scalar.
+ * - `grad`: a Float64Array of the same length as `data` holding ∂loss/∂this, or null before the
+ *   first `backward()` reaches this tensor. Leaf gradients accumulate (`+=`) across calls, as in
+ *   PyTorch; `optimizer.zeroGrad()` fills them with zeros in place.
+ *
+ * Ops are methods (`a.matmul(b).add(c).relu()`) and free functions (`matmul(a, b)`); each op's
+ * backward kernel sits next to its forward kernel in its file.
+ *
+ * @example
+ * ```ts
+ * import { tensor } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ * const x = tensor([[1, 2], [3, 4]], undefined, { requiresGrad: true });
+ * const y = x.mul(x).sum(); // Σ x²
+ * y.backward();
+ * assert.deepEqual(Array.from(x.grad!), [2, 4, 6, 8]);
+ * ```
+ */
+export class Tensor {
+  /** The values in row-major order. */
+  readonly data: Float64Array;
+  /** The dimensions. */
+  readonly shape: readonly number[];
+  /** Whether gradients flow into this tensor. */
+  requiresGrad: boolean;
+  /** ∂loss/∂this after `backward()`, same length as `data`; null until first needed. */
+  grad: Float64Array | null = null;
+  /** The op that produced this tensor (`"leaf"` for user-created tensors). */
+  readonly op: string;
+  /** @internal The inputs of the op that produced this tensor. */
+  _parents: readonly Tensor[] = [];
+  /** @internal Accumulates this tensor's grad into its parents' grads. */
+  _backward: Kernel | null = null;
+  /** @internal True while a backward pass has not yet written this intermediate's grad. */
+  _gradFresh = false;
+
+  constructor(data: Float64Array, shape: readonly number[], options: TensorOptions = {}) {
+    for (const d of shape) {
+      if (!Number.isInteger(d) || d < 0) {
+        throw new RangeError(
+          `shape must hold non-negative integers, got shape=${showShape(shape)}`,
+        );
+      }
+    }
+    if (sizeOf(shape) !== data.length) {
+      throw new RangeError(
+        `tensor: shape ${showShape(shape)} needs ${sizeOf(shape)} values, got ${data.length}`,
+      );
+    }
+    this.data = data;
+    this.shape = Object.freeze([...shape]);
+    this.requiresGrad = options.requiresGrad ?? false;
+    this.op = "leaf";
+  }
+
+  /** The number of elements. */
+  get size(): number {
+    return this.data.length;
+  }
+
+  /** The number of dimensions. */
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** The value of a one-element tensor (PyTorch's `item()`). */
+  item(): number {
+    if (this.data.length !== 1) {
+      throw new RangeError(
+        `item: only one-element tensors can be converted, got shape ${showShape(this.shape)}`,
+      );
+    }
+    return this.data[0]!;
+  }
+
+  /** The values as a flat JavaScript array (row-major). */
+  toArray(): number[] {
+    return Array.from(this.data);
+  }
+
+  /** The values as nested arrays following the shape (PyTorch's `tolist()`). */
+  toNested(): NestedArray {
+    const build = (dim: number, offset: number): NestedArray => {
+      if (dim === this.shape.length) return this.data[offset]!;
+      const stride = sizeOf(this.shape.slice(dim + 1));
+      return Array.from(
+        { length: this.shape[dim]! },
+        (_, i) => build(dim + 1, offset + i * stride),
+      );
+    };
+    return build(0, 0);
+  }
+
+  /** A tensor sharing this data, cut from the graph (PyTorch's `detach()`). */
+  detach(): Tensor {
+    return new Tensor(this.data, this.shape);
+  }
+
+  /**
+   * Back-propagates from this tensor: sets its grad to `gradient` (1 for a scalar) and runs every
+   * backward kernel in reverse topological order, accumulating into leaf grads with `+=` (as
+   * PyTorch does). An intermediate's grad starts the pass marked fresh: the first op to reach it
+   * overwrites it instead of adding to zeros (see `claimGrad`), so no pass zeroes or re-reads it.
+   * Captured and replayed as one kernel.
+   */
+  backward(gradient?: ArrayLike<number>): void {
+    if (!this.requiresGrad) {
+      throw new Error("backward: tensor does not require grad and does not have a grad function");
+    }
+    if (gradient === undefined && this.data.length !== 1) {
+      throw new RangeError(
+        `backward: grad can be implicitly created only for scalar outputs, got shape ${
+          showShape(this.shape)
+        }`,
+      );
+    }
+    if (gradient !== undefined && gradient.length !== this.data.length) {
+      throw new RangeError(
+        `backward: gradient has ${gradient.length} values for shape ${showShape(this.shape)}`,
+      );
+    }
+    const order = topologicalOrder(this);
+    const inner = order.filter((t) => t._backward !== null);
+    for (const t of order) t.grad ??= new Float64Array(t.data.length);
+    const seed = gradient === undefined ? null : Float64Array.from(gradient);
+    const root = this.grad!;
+    const rootIsLeaf = this._backward === null;
+    const pass = () => {
+      for (let i = 0; i < inner.length; i++) inner[i]!._gradFresh = true;
+      this._gradFresh = false;
+      if (rootIsLeaf) {
+        for (let i = 0; i < root.length; i++) root[i]! += seed === null ? 1 : seed[i]!;
+      } else if (seed === null) root[0] = 1;
+      else root.set(seed);
+      for (let i = inner.length - 1; i >= 0; i--) {
+        const t = inner[i]!;
+        if (t._gradFresh) { // no gradient reached it: its grad is zero
+          t.grad!.fill(0);
+          t._gradFresh = false;
+        }
+        t._backward!();
+      }
+    };
+    launch(pass);
+  }
+
+  /** Elementwise sum with broadcasting. */
+  add(other: Tensor | number): Tensor {
+    return add(this, other);
+  }
+  /** Elementwise difference with broadcasting. */
+  sub(other: Tensor | number): Tensor {
+    return sub(this, other);
+  }
+  /** Elementwise product with broadcasting. */
+  mul(other: Tensor | number): Tensor {
+    return mul(this, other);
+  }
+  /** Elementwise quotient with broadcasting. */
+  div(other: Tensor | number): Tensor {
+    return div(this, other);
+  }
+  /** −x. */
+  neg(): Tensor {
+    return neg(this);
+  }
+  /** eˣ. */
+  exp(): Tensor {
+    return exp(this);
+  }
+  /** ln x. */
+  log(): Tensor {
+    return log(this);
+  }
+  /** max(x, 0). */
+  relu(): Tensor {
+    return relu(this);
+  }
+  /** tanh x. */
+  tanh(): Tensor {
+    return tanh(this);
+  }
+  /** 1 / (1 + e⁻ˣ). */
+  sigmoid(): Tensor {
+    return sigmoid(this);
+  }
+  /** Sum over all elements, or over `axis`. */
+  sum(axis?: number, options?: ReduceOptions): Tensor {
+    return sum(this, axis, options);
+  }
+  /** Mean over all elements, or over `axis`. */
+  mean(axis?: number, options?: ReduceOptions): Tensor {
+    return mean(this, axis, options);
+  }
+  /** Maximum over all elements, or over `axis`; the gradient flows to the first maximum. */
+  max(axis?: number, options?: ReduceOptions): Tensor {
+    return max(this, axis, options);
+  }
+  /** Index of the first maximum over all elements, or over `axis` (no gradient). */
+  argmax(axis?: number, options?: ReduceOptions): Tensor {
+    return argmax(this, axis, options);
+  }
+  /** Matrix product of two 2-D tensors. */
+  matmul(other: Tensor): Tensor {
+    return matmul(this, other);
+  }
+  /** Swaps two axes (default: the last two). */
+  transpose(axis0?: number, axis1?: number): Tensor {
+    return transpose(this, axis0, axis1);
+  }
+  /** The same values with a new shape (one entry may be −1). */
+  reshape(shape: readonly number[]): Tensor {
+    return reshape(this, shape);
+  }
+  /** softmax along `axis` (default −1). */
+  softmax(axis = -1): Tensor {
+    return softmax(this, axis);
+  }
+  /** log-softmax along `axis` (default −1). */
+  logSoftmax(axis = -1): Tensor {
+    return logSoftmax(this, axis);
+  }
+  /** x Wᵀ + b with this as x (PyTorch's `F.linear`). */
+  linear(weight: Tensor, bias?: Tensor | null): Tensor {
+    return linear(this, weight, bias);
+  }
+}
+
+/** All tensors `root` depends on that require grad, parents before children. */
+function topologicalOrder(root: Tensor): Tensor[] {
+  const order: Tensor[] = [];
+  const seen = new Set<Tensor>();
+  const stack: [Tensor, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [t, done] = stack.pop()!;
+    if (done) {
+      order.push(t);
+      continue;
+    }
+    if (seen.has(t)) continue;
+    seen.add(t);
+    stack.push([t, true]);
+    for (const p of t._parents) if (p.requiresGrad && !seen.has(p)) stack.push([p, false]);
+  }
+  return order;
+}
+
+/**
+ * Creates a tensor from numbers, nested arrays or a Float64Array (copied). The shape is
+ * inferred from nesting unless given.
+ *
+ * @example
+ * ```ts
+ * import { tensor } from "./mod.ts";
+ * const w = tensor([1, 2, 3, 4, 5, 6], [2, 3], { requiresGrad: true });
+ * console.assert(w.shape[1] === 3 && tensor(7).item() === 7);
+ * ```
+ */
+export function tensor(
+  data: NestedArray | ArrayLike<number>,
+  shape?: readonly number[],
+  options: TensorOptions = {},
+): Tensor {
+  const values: number[] = [];
+  const inferred: number[] = [];
+  const walk = (x: unknown, dim: number): void => {
+    if (typeof x === "number") {
+      if (dim < inferred.length) throw new RangeError("tensor: nested arrays must be rectangular");
+      values.push(x);
+      return;
+    }
+    if (
+      x === null || typeof x !== "object" || typeof (x as ArrayLike<number>).length !== "number"
+    ) {
+      throw new TypeError(`tensor: data must hold numbers, got ${String(x)}`);
+    }
+    const arr = x as ArrayLike<unknown>;
+    if (dim === inferred.length) inferred.push(arr.length);
+    else if (inferred[dim] !== arr.length) {
+      throw new RangeError("tensor: nested arrays must be rectangular");
+    }
+    for (let i = 0; i < arr.length; i++) walk(arr[i], dim + 1);
+  };
+  if (ArrayBuffer.isView(data)) {
+    const flat = Float64Array.from(data as ArrayLike<number>);
+    return new Tensor(flat, shape ?? [flat.length], options);
+  }
+  walk(data, 0);
+  return new Tensor(Float64Array.from(values), shape ?? inferred, options);
+}

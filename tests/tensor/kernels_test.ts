@@ -1,0 +1,102 @@
+/**
+ * The WebAssembly kernels against independent JavaScript loops written here: the matrix product
+ * on random shapes (every remainder of the 4 × 4 blocking, strided A, accumulate, bias) to
+ * |Δ| ≤ 1e-13 · (1 + Σ|terms|) (fused multiply-adds round differently), and ReLU exactly,
+ * including −0, ±∞ and NaN. The JavaScript fallbacks must agree too.
+ */
+
+import assert from "node:assert/strict";
+import { gemm } from "../../lib/tensor/_gemm.ts";
+import { useWasm } from "../../lib/tensor/_wasm.ts";
+import { Random } from "../../lib/random.ts";
+import { relu, tensor } from "../../lib/tensor/mod.ts";
+
+const rng = new Random(5);
+const randomArray = (n: number) => Float64Array.from({ length: n }, () => rng.uniform(-1, 1));
+
+function reference(
+  m: number,
+  n: number,
+  k: number,
+  a: Float64Array,
+  as0: number,
+  as1: number,
+  b: Float64Array,
+  c: Float64Array,
+  accumulate: boolean,
+  bias: Float64Array | null,
+): { value: Float64Array; scale: Float64Array } {
+  const value = new Float64Array(m * n), scale = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = accumulate ? c[i * n + j]! : bias ? bias[j]! : 0;
+      let t = Math.abs(s);
+      for (let p = 0; p < k; p++) {
+        const term = a[i * as0 + p * as1]! * b[p * n + j]!;
+        s += term;
+        t += Math.abs(term);
+      }
+      value[i * n + j] = s;
+      scale[i * n + j] = t;
+    }
+  }
+  return { value, scale };
+}
+
+for (const backend of ["wasm", "js"] as const) {
+  Deno.test(`gemm (${backend}) matches a plain triple loop on every block remainder`, () => {
+    const was = useWasm();
+    useWasm(backend === "wasm");
+    try {
+      for (const m of [1, 2, 3, 4, 5, 8, 9]) {
+        for (const n of [1, 2, 3, 4, 5, 6, 7, 9]) {
+          for (const k of [1, 2, 3, 7]) {
+            for (const transposed of [false, true]) {
+              for (const mode of ["set", "bias", "accumulate"] as const) {
+                const a = randomArray(m * k), b = randomArray(k * n), c = randomArray(m * n);
+                const bias = mode === "bias" ? randomArray(n) : null;
+                const [as0, as1] = transposed ? [1, m] : [k, 1];
+                const expected = reference(m, n, k, a, as0, as1, b, c, mode === "accumulate", bias);
+                gemm(m, n, k, a, as0, as1, b, c, mode === "accumulate", bias);
+                for (let t = 0; t < m * n; t++) {
+                  const tol = 1e-13 * (1 + expected.scale[t]!);
+                  if (!(Math.abs(c[t]! - expected.value[t]!) <= tol)) {
+                    assert.fail(
+                      `m=${m} n=${n} k=${k} ${mode} transposed=${transposed}: C[${t}] = ${c[t]}, ` +
+                        `expected ${expected.value[t]} (tolerance ${tol})`,
+                    );
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      useWasm(was);
+    }
+  });
+
+  Deno.test(`relu (${backend}) is exact, with gradient 1 only where the output is positive`, () => {
+    const was = useWasm();
+    useWasm(backend === "wasm");
+    try {
+      const values = [-2, -0, 0, 3, Infinity, -Infinity, NaN, 1e-320, -1e-320];
+      const x = tensor(values, [values.length], { requiresGrad: true });
+      const y = relu(x);
+      assert.deepEqual(y.toArray(), [0, 0, 0, 3, Infinity, 0, NaN, 1e-320, 0]);
+      y.backward(values.map(() => 1));
+      assert.deepEqual(Array.from(x.grad!), [0, 0, 0, 1, 1, 0, 0, 1, 0]);
+      // odd and even lengths cover the SIMD pairs and the scalar tail
+      for (const n of [1, 2, 5, 64]) {
+        const z = tensor(Array.from(randomArray(n)), [n], { requiresGrad: true });
+        const out = relu(z);
+        assert.deepEqual(out.toArray(), z.toArray().map((v) => v > 0 ? v : 0));
+        out.backward(Array.from({ length: n }, (_, i) => i + 1));
+        assert.deepEqual(Array.from(z.grad!), z.toArray().map((v, i) => v > 0 ? i + 1 : 0));
+      }
+    } finally {
+      useWasm(was);
+    }
+  });
+}
