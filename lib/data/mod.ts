@@ -1,5 +1,14 @@
 /**
- * anneal/data.
+ * anneal/data: Fisher's Iris data set (embedded, with its source), a seeded train/test split,
+ * and accuracy.
  *
  * @module
  */
+
+export { type Dataset, IRIS_CLASS_NAMES, IRIS_FEATURE_NAMES, loadIris } from "./iris.ts";
+export {
+  type TrainTestSplit,
+  trainTestSplit,
+  type TrainTestSplitOptions,
+} from "./train_test_split.ts";
+export { accuracy, argmaxRow, type Predictions } from "./accuracy.ts";

@@ -1,6 +1,35 @@
 /**
- * anneal/train.
+ * anneal/train: the training loop with history, checkpoints and divergence checks, the LR range
+ * test, seed sweeps, and the seed post's Iris experiment as ready-made options.
  *
  * @module
  */
 export type { History } from "./history.ts";
+export {
+  type Features,
+  type LossFunction,
+  type SteppedScheduler,
+  type TrainableModel,
+  type TrainableOptimizer,
+} from "./_types.ts";
+export { DivergenceError } from "./divergence_error.ts";
+export {
+  type Checkpoint,
+  CHECKPOINT_FORMAT,
+  type CheckpointParts,
+  emptyHistory,
+  loadCheckpoint,
+  type RunPosition,
+  saveCheckpoint,
+} from "./checkpoint.ts";
+export { accuracyAtLeast, firstReached } from "./stop_when.ts";
+export { train, type TrainData, type TrainOptions, type TrainResult } from "./train.ts";
+export { type IrisSetup, irisSetup, type IrisSetupOptions } from "./iris_setup.ts";
+export {
+  summarizeSweep,
+  sweep,
+  type SweepOptions,
+  type SweepRun,
+  type SweepSummary,
+} from "./sweep.ts";
+export { lrRangeTest, type LrRangeTestOptions, type LrRangeTestResult } from "./lr_range_test.ts";

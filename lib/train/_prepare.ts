@@ -1,0 +1,148 @@
+/**
+ * Shared by `train` and `lrRangeTest`: converting and checking the data, accuracy on a scores
+ * buffer without allocating, and the lr check.
+ *
+ * @module
+ */
+
+import * as check from "../_check.ts";
+import { argmaxRow } from "../data/accuracy.ts";
+import { noGrad } from "../tensor/_graph.ts";
+import { Tensor } from "../tensor/tensor.ts";
+import type { Features, LossFunction, TrainableModel, TrainableOptimizer } from "./_types.ts";
+
+/** The data as `train()` receives it. */
+export interface TrainData {
+  /** Training features `[n, features]`: nested arrays or a 2-D tensor. */
+  xTrain: Features;
+  /** Training labels, class indices. */
+  yTrain: ArrayLike<number>;
+  /** Test features `[m, features]`. */
+  xTest: Features;
+  /** Test labels. */
+  yTest: ArrayLike<number>;
+}
+
+/** Features as a 2-D tensor `[rows, features]`: checked (rectangular, finite, non-empty). */
+export function toMatrix(name: string, x: Features): Tensor {
+  if (x instanceof Tensor) {
+    if (x.rank !== 2) {
+      throw new RangeError(
+        `${name} must be 2-D [rows, features], got shape [${x.shape.join(", ")}]`,
+      );
+    }
+    if (x.shape[0] === 0) throw new RangeError(`${name} must not be empty`);
+    return x.detach();
+  }
+  if (!Array.isArray(x)) throw new TypeError(`${name} must be an array of rows or a Tensor`);
+  if (x.length === 0) throw new RangeError(`${name} must not be empty`);
+  const width = x[0]?.length ?? 0;
+  if (width === 0) throw new RangeError(`${name} rows must not be empty`);
+  const flat = new Float64Array(x.length * width);
+  x.forEach((row, i) => {
+    if (row?.length !== width) {
+      throw new RangeError(
+        `${name} rows must all have ${width} features, got ${row?.length} in row ${i}`,
+      );
+    }
+    for (let j = 0; j < width; j++) {
+      flat[i * width + j] = check.finite(`${name}[${i}][${j}]`, row[j]);
+    }
+  });
+  return new Tensor(flat, [x.length, width]);
+}
+
+/** Labels as an Int32Array: checked (one per row, integers ≥ 0). */
+export function toLabels(
+  name: string,
+  y: ArrayLike<number>,
+  rows: number,
+  xName: string,
+): Int32Array {
+  if (typeof y?.length !== "number") throw new TypeError(`${name} must be an array of labels`);
+  if (y.length !== rows) {
+    throw new RangeError(`${name} has ${y.length} labels but ${xName} has ${rows} rows`);
+  }
+  const labels = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const v = y[i]!;
+    if (!Number.isInteger(v) || v < 0) {
+      throw new RangeError(`${name} must hold class indices ≥ 0, got ${name}[${i}]=${v}`);
+    }
+    labels[i] = v;
+  }
+  return labels;
+}
+
+/** The data as tensors and label arrays, checked against each other and the model. */
+export interface PreparedData {
+  xTrain: Tensor;
+  yTrain: Int32Array;
+  xTest: Tensor;
+  yTest: Int32Array;
+  classes: number;
+}
+
+/** Converts and checks `data`, runs one no-grad forward to learn the class count. */
+export function prepareData(
+  data: TrainData,
+  model: TrainableModel,
+  loss: LossFunction,
+): PreparedData {
+  if (typeof data !== "object" || data === null) {
+    throw new TypeError(
+      `data must be { xTrain, yTrain, xTest, yTest }, got data=${check.show(data)}`,
+    );
+  }
+  const xTrain = toMatrix("data.xTrain", data.xTrain);
+  const xTest = toMatrix("data.xTest", data.xTest);
+  if (xTest.shape[1] !== xTrain.shape[1]) {
+    throw new RangeError(
+      `data.xTest has ${xTest.shape[1]} features per row but data.xTrain has ${xTrain.shape[1]}`,
+    );
+  }
+  const yTrain = toLabels("data.yTrain", data.yTrain, xTrain.shape[0]!, "data.xTrain");
+  const yTest = toLabels("data.yTest", data.yTest, xTest.shape[0]!, "data.xTest");
+  const classes = noGrad(() => {
+    const scores = model.forward(xTrain);
+    if (scores.rank !== 2 || scores.shape[0] !== xTrain.shape[0]) {
+      throw new RangeError(
+        `model must map [rows, features] to [rows, classes], got [${scores.shape.join(", ")}]`,
+      );
+    }
+    const value = loss.forward(scores, yTrain);
+    if (value.size !== 1) {
+      throw new RangeError(
+        `loss must reduce to one number (reduction "mean" or "sum"), got shape [${
+          value.shape.join(", ")
+        }]`,
+      );
+    }
+    return scores.shape[1]!;
+  });
+  yTest.forEach((v, i) => {
+    if (v >= classes) {
+      throw new RangeError(
+        `data.yTest must hold class indices in [0, ${classes - 1}], got data.yTest[${i}]=${v}`,
+      );
+    }
+  });
+  return { xTrain, yTrain, xTest, yTest, classes };
+}
+
+/** The share of rows of `scores` whose argmax equals the label; allocates nothing. */
+export function accuracyOf(scores: Tensor, labels: Int32Array): number {
+  const classes = scores.shape[1]!;
+  let correct = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (argmaxRow(scores.data, i * classes, classes) === labels[i]) correct++;
+  }
+  return correct / labels.length;
+}
+
+/** Throws unless every param group's lr is a finite number ≥ 0. */
+export function checkLrs(optimizer: TrainableOptimizer): void {
+  optimizer.paramGroups.forEach((g, i) => {
+    check.nonNegative(`optimizer.paramGroups[${i}].lr`, g.lr);
+  });
+}
