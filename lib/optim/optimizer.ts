@@ -51,7 +51,7 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
   /** The hyperparameters a group gets when it does not name them. */
   readonly defaults: Omit<G, "params">;
   /** Per-parameter state, created on a parameter's first update. */
-  protected readonly state = new Map<Tensor, S>();
+  protected readonly state: Map<Tensor, S> = new Map();
   #stepCount = 0;
   readonly #step = () => {
     const groups = this.paramGroups;
