@@ -20,6 +20,7 @@ const EPS = 1 / 0x100000000;
 
 /** The complete state of a {@linkcode Random}: plain JSON. */
 export interface RandomState {
+  /** Only the fields below; the signature makes a RandomState plain JSON. */
   [key: string]: number | null;
   /** The LCG's 32-bit state (a signed int32, as d3 keeps it). */
   lcg: number;
@@ -51,6 +52,11 @@ export class Random {
   /** The raw source, `() => number` in [0, 1): usable with any d3-random `.source(...)`. */
   readonly source: () => number;
 
+  /**
+   * A stream seeded with `seed` (throws a RangeError unless it is finite).
+   *
+   * @param seed Any finite number; equal seeds give equal streams.
+   */
   constructor(seed: number) {
     check.finite("seed", seed);
     this.#lcg = (0 <= seed && seed < 1 ? seed / EPS : Math.abs(seed)) | 0;

@@ -69,7 +69,9 @@ export function zeros_(t: Tensor): Tensor {
 
 /** What the Linear initialisers touch. */
 export interface LinearLike {
+  /** The weight, `[outFeatures, inFeatures]`. */
   readonly weight: Tensor;
+  /** The bias, `[outFeatures]`, or null. */
   readonly bias: Tensor | null;
 }
 

@@ -39,6 +39,13 @@ export class Linear extends Module {
   /** The bias b, `[outFeatures]`, or null when created with `bias: false`. */
   readonly bias: Tensor | null;
 
+  /**
+   * A layer with freshly initialised parameters (PyTorch's `reset_parameters`).
+   *
+   * @param inFeatures The size of each input row, a positive integer.
+   * @param outFeatures The size of each output row, a positive integer.
+   * @param options `bias` (default true) and `rng`, the stream the initialiser draws from.
+   */
   constructor(
     readonly inFeatures: number,
     readonly outFeatures: number,

@@ -30,6 +30,11 @@ export class CrossEntropyLoss extends Module {
   /** How per-sample losses combine. */
   readonly reduction: Reduction;
 
+  /**
+   * A loss module; throws a RangeError for an unknown reduction.
+   *
+   * @param options `reduction`: `"mean"` (default), `"sum"` or `"none"`.
+   */
   constructor(options: CrossEntropyLossOptions = {}) {
     super();
     this.reduction = check.oneOf("reduction", options.reduction ?? "mean", [

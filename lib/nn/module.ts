@@ -10,8 +10,11 @@ import { launch } from "../tensor/_graph.ts";
 
 /** One parameter as a state dict saves it: shape and row-major values, plain JSON. */
 export interface SavedTensor {
+  /** Only `shape` and `data`; the signature makes a SavedTensor plain JSON. */
   [key: string]: number[];
+  /** The tensor's shape. */
   shape: number[];
+  /** The tensor's values, row-major. */
   data: number[];
 }
 
@@ -126,6 +129,13 @@ export abstract class Module {
             saved?.shape?.join(", ")
           }] with ${saved?.data?.length} values`,
         );
+      } else {
+        const bad = saved.data.findIndex((v) => typeof v !== "number");
+        if (bad >= 0) {
+          problems.push(
+            `"${name}" data must hold numbers, got data[${bad}]=${JSON.stringify(saved.data[bad])}`,
+          );
+        }
       }
     }
     if (problems.length > 0) {
@@ -137,5 +147,6 @@ export abstract class Module {
 
 /** A module mapping one tensor to one tensor: what `Sequential` chains. */
 export interface UnaryModule extends Module {
+  /** The module's output for `input`. */
   forward(input: Tensor): Tensor;
 }

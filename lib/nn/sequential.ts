@@ -23,6 +23,12 @@ export class Sequential extends Module {
   /** The modules, in order. */
   readonly modules: readonly UnaryModule[];
 
+  /**
+   * Chains `modules`, registered as children `"0"`, `"1"`, ... (their parameters are named
+   * `"0.weight"` and so on, as in PyTorch).
+   *
+   * @param modules The modules, applied in order.
+   */
   constructor(...modules: UnaryModule[]) {
     super();
     this.modules = modules;

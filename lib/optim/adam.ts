@@ -5,32 +5,39 @@
  * @module
  */
 
-import {
-  checkLr,
-  checkWeightDecay,
-  Optimizer,
-  type OptimizerGroup,
-  type ParamsInput,
-} from "./optimizer.ts";
+import { checkLr, checkNonNegative } from "./_check.ts";
+import { Optimizer, type OptimizerGroup, type ParamsInput } from "./optimizer.ts";
 
 /** One Adam/AdamW param group. */
 export interface AdamGroup extends OptimizerGroup {
+  /** The learning rate (default 1e-3), which schedulers rewrite. */
   lr: number;
+  /** `[β₁, β₂]`, the decay rates of the moment estimates (default [0.9, 0.999]). */
   betas: [number, number];
+  /** Added to the denominator for numerical stability (default 1e-8). */
   eps: number;
+  /** Weight decay: an L2 penalty for Adam (default 0), decoupled for AdamW (default 1e-2). */
   weightDecay: number;
+  /** Use the maximum of past second moments (AMSGrad; default false). */
   amsgrad: boolean;
+  /** Maximize the objective instead of minimizing it (default false). */
   maximize: boolean;
 }
 
 /** Adam hyperparameters (PyTorch's keyword arguments, camelCased), all optional. */
 export type AdamOptions = Partial<Omit<AdamGroup, "params">>;
 
-interface AdamState {
+/** Adam's per-parameter state, created on the parameter's first update. */
+export interface AdamState {
+  /** Only the fields below; the signature makes it a `ParamState`. */
   [key: string]: number | Float64Array | null;
+  /** How many updates this parameter has had (t in the bias corrections). */
   step: number;
+  /** The first moment estimate m. */
   expAvg: Float64Array;
+  /** The second moment estimate v. */
   expAvgSq: Float64Array;
+  /** The running maximum of v with amsgrad, else null. */
   maxExpAvgSq: Float64Array | null;
 }
 
@@ -59,6 +66,12 @@ export class Adam extends Optimizer<AdamGroup, AdamState> {
   /** Whether weight decay is decoupled (AdamW) rather than added to the gradient. */
   protected readonly decoupled: boolean = false;
 
+  /**
+   * An Adam optimizer over `params` (a tensor list, or groups with per-group overrides).
+   *
+   * @param params The tensors to update, or param groups.
+   * @param options The default hyperparameters; throws a RangeError if one is invalid.
+   */
   constructor(params: ParamsInput<AdamGroup>, options: AdamOptions = {}) {
     super(params, {
       lr: options.lr ?? 1e-3,
@@ -70,20 +83,20 @@ export class Adam extends Optimizer<AdamGroup, AdamState> {
     });
   }
 
+  /** PyTorch's checks on lr, eps, betas and weightDecay. */
   protected override validate(h: Omit<AdamGroup, "params">): void {
     checkLr(h.lr);
-    if (typeof h.eps !== "number" || !(h.eps >= 0)) {
-      throw new RangeError(`Invalid epsilon value: ${h.eps}`);
-    }
+    checkNonNegative("epsilon", h.eps);
     for (const i of [0, 1]) {
       const b = h.betas?.[i];
       if (typeof b !== "number" || !(b >= 0 && b < 1)) {
         throw new RangeError(`Invalid beta parameter at index ${i}: ${b}`);
       }
     }
-    checkWeightDecay(h.weightDecay);
+    checkNonNegative("weightDecay", h.weightDecay);
   }
 
+  /** The Adam (or AdamW) update of every parameter of `group` that has a gradient, in place. */
   protected override updateGroup(group: AdamGroup): void {
     const { lr, eps, weightDecay, amsgrad, maximize } = group;
     const beta1 = group.betas[0], beta2 = group.betas[1];
@@ -145,8 +158,15 @@ export class Adam extends Optimizer<AdamGroup, AdamState> {
  * ```
  */
 export class AdamW extends Adam {
+  /** AdamW decays the weights directly instead of adding the penalty to the gradient. */
   protected override readonly decoupled: boolean = true;
 
+  /**
+   * An AdamW optimizer over `params`; as `Adam`, but weightDecay defaults to 1e-2.
+   *
+   * @param params The tensors to update, or param groups.
+   * @param options The default hyperparameters; throws a RangeError if one is invalid.
+   */
   constructor(params: ParamsInput<AdamGroup>, options: AdamOptions = {}) {
     super(params, { ...options, weightDecay: options.weightDecay ?? 1e-2 });
   }

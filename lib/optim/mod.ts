@@ -5,14 +5,13 @@
  * @module
  */
 
+export type { Json, JsonObject, ParamGroup } from "../schedulers/lr_scheduler.ts";
 export {
-  checkLr,
-  checkWeightDecay,
   Optimizer,
   type OptimizerGroup,
   type OptimizerState,
   type ParamsInput,
   type ParamState,
 } from "./optimizer.ts";
-export { SGD, type SGDGroup, type SGDOptions } from "./sgd.ts";
-export { Adam, type AdamGroup, type AdamOptions, AdamW } from "./adam.ts";
+export { SGD, type SGDGroup, type SGDOptions, type SGDState } from "./sgd.ts";
+export { Adam, type AdamGroup, type AdamOptions, type AdamState, AdamW } from "./adam.ts";

@@ -13,6 +13,7 @@ import type { Tensor } from "../tensor/tensor.ts";
 
 /** A param group: the tensors it updates and its hyperparameters (read at every step). */
 export interface OptimizerGroup extends ParamGroup {
+  /** The tensors this group updates. */
   params: Tensor[];
 }
 
@@ -23,7 +24,9 @@ export type ParamsInput<G extends OptimizerGroup> =
 
 /** An optimizer's saved state, plain JSON: per-parameter state by index, and the groups. */
 export interface OptimizerState extends JsonObject {
+  /** Per-parameter state, keyed by the parameter's index in the order of `paramGroups`. */
   state: { [index: string]: JsonObject };
+  /** Each group's hyperparameters, with `params` as a list of parameter indices. */
   paramGroups: JsonObject[];
 }
 
@@ -59,6 +62,12 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
     this.#stepCount++;
   };
 
+  /**
+   * Validates `defaults`, then adds the param groups (each validated before it is added).
+   *
+   * @param params The tensors to update, or param groups with per-group overrides.
+   * @param defaults The hyperparameters a group gets when it does not name them.
+   */
   constructor(params: ParamsInput<G>, defaults: Omit<G, "params">) {
     this.validate(defaults);
     this.defaults = defaults;
@@ -170,6 +179,11 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
     for (const [id, s] of Object.entries(saved.state ?? {})) {
       const p = byIndex.get(Number(id));
       if (!p) throw new RangeError(`loaded state dict has state for unknown parameter ${id}`);
+      if (typeof s !== "object" || s === null || Array.isArray(s)) {
+        throw new TypeError(
+          `loaded state for parameter ${id} must be an object, got ${JSON.stringify(s)}`,
+        );
+      }
       const entry: ParamState = {};
       for (const [k, v] of Object.entries(s)) {
         if (Array.isArray(v)) {
@@ -178,8 +192,22 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
               `loaded state for parameter ${id} has ${k} of length ${v.length}, expected ${p.size}`,
             );
           }
+          if (!v.every((x) => typeof x === "number")) {
+            throw new TypeError(
+              `loaded state for parameter ${id} has ${k} with a non-number, got ${
+                JSON.stringify(v)
+              }`,
+            );
+          }
           entry[k] = Float64Array.from(v as number[]);
-        } else entry[k] = v as number | null;
+        } else if (typeof v === "number" || v === null) entry[k] = v;
+        else {
+          throw new TypeError(
+            `loaded state for parameter ${id} has ${k}=${
+              JSON.stringify(v)
+            }, expected a number, null or an array`,
+          );
+        }
       }
       restored.set(p, entry as S);
     }
@@ -194,36 +222,5 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
     });
     this.state.clear();
     for (const [p, s] of restored) this.state.set(p, s);
-  }
-}
-
-/**
- * PyTorch's learning-rate check: `Invalid learning rate: {lr}` unless lr ≥ 0 (NaN fails).
- *
- * @example
- * ```ts
- * import { checkLr } from "./mod.ts";
- * import assert from "node:assert/strict";
- * checkLr(0.1);
- * assert.throws(() => checkLr(NaN), { message: "Invalid learning rate: NaN" });
- * ```
- */
-export function checkLr(lr: unknown): void {
-  if (typeof lr !== "number" || !(lr >= 0)) throw new RangeError(`Invalid learning rate: ${lr}`);
-}
-
-/**
- * PyTorch's weight-decay check, camelCased: `Invalid weightDecay value: {weightDecay}`.
- *
- * @example
- * ```ts
- * import { checkWeightDecay } from "./mod.ts";
- * import assert from "node:assert/strict";
- * assert.throws(() => checkWeightDecay(-1), { message: "Invalid weightDecay value: -1" });
- * ```
- */
-export function checkWeightDecay(weightDecay: unknown): void {
-  if (typeof weightDecay !== "number" || !(weightDecay >= 0)) {
-    throw new RangeError(`Invalid weightDecay value: ${weightDecay}`);
   }
 }

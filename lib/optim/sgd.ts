@@ -5,23 +5,32 @@
  * @module
  */
 
-import {
-  checkLr,
-  checkWeightDecay,
-  Optimizer,
-  type OptimizerGroup,
-  type ParamsInput,
-} from "./optimizer.ts";
+import { checkLr, checkNonNegative } from "./_check.ts";
+import { Optimizer, type OptimizerGroup, type ParamsInput } from "./optimizer.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 
 /** One SGD param group. */
 export interface SGDGroup extends OptimizerGroup {
+  /** The learning rate (default 1e-3), which schedulers rewrite. */
   lr: number;
+  /** The momentum factor (default 0: plain SGD). */
   momentum: number;
+  /** The dampening of the momentum's new gradient term (default 0). */
   dampening: number;
+  /** The L2 penalty added to the gradient, `weightDecay · θ` (default 0). */
   weightDecay: number;
+  /** Nesterov momentum (default false; needs momentum > 0 and dampening 0). */
   nesterov: boolean;
+  /** Maximize the objective instead of minimizing it (default false). */
   maximize: boolean;
+}
+
+/** SGD's per-parameter state: the momentum buffer, created on the first step with momentum. */
+export interface SGDState {
+  /** Only the fields below; the signature makes it a `ParamState`. */
+  [key: string]: Float64Array | null;
+  /** `b` in the update, or null while momentum is 0. */
+  momentumBuffer: Float64Array | null;
 }
 
 /** SGD hyperparameters (PyTorch's keyword arguments, camelCased), all optional. */
@@ -51,7 +60,13 @@ export type SGDOptions = Partial<Omit<SGDGroup, "params">>;
  * console.assert(Math.abs(w.toArray()[0]! - (1 - 0.1 - 0.19)) < 1e-15);
  * ```
  */
-export class SGD extends Optimizer<SGDGroup, { momentumBuffer: Float64Array | null }> {
+export class SGD extends Optimizer<SGDGroup, SGDState> {
+  /**
+   * An SGD optimizer over `params` (a tensor list, or groups with per-group overrides).
+   *
+   * @param params The tensors to update, or param groups.
+   * @param options The default hyperparameters; throws a RangeError if one is invalid.
+   */
   constructor(params: ParamsInput<SGDGroup>, options: SGDOptions = {}) {
     super(params, {
       lr: options.lr ?? 1e-3,
@@ -63,12 +78,11 @@ export class SGD extends Optimizer<SGDGroup, { momentumBuffer: Float64Array | nu
     });
   }
 
+  /** PyTorch's checks on lr, momentum, weightDecay, dampening and nesterov. */
   protected override validate(h: Omit<SGDGroup, "params">): void {
     checkLr(h.lr);
-    if (typeof h.momentum !== "number" || !(h.momentum >= 0)) {
-      throw new RangeError(`Invalid momentum value: ${h.momentum}`);
-    }
-    checkWeightDecay(h.weightDecay);
+    checkNonNegative("momentum", h.momentum);
+    checkNonNegative("weightDecay", h.weightDecay);
     if (typeof h.dampening !== "number" || !Number.isFinite(h.dampening)) {
       throw new RangeError(`Invalid dampening value: ${h.dampening}`);
     }
@@ -77,6 +91,7 @@ export class SGD extends Optimizer<SGDGroup, { momentumBuffer: Float64Array | nu
     }
   }
 
+  /** The SGD update of every parameter of `group` that has a gradient, in place. */
   protected override updateGroup(group: SGDGroup): void {
     const { lr, momentum, dampening, weightDecay, nesterov, maximize } = group;
     const ps = group.params;

@@ -1,21 +1,32 @@
 ;; The hot kernels, in WebAssembly with 128-bit SIMD (two float64 lanes): the matrix product
 ;; `gemm`, and `relu` / `reluBackward`, which are branch-free here (a data-dependent branch per
 ;; element costs more than the arithmetic when the signs look random).
-;; Source of lib/tensor/_kernels_wasm.ts (regenerate: deno run -A tools/build_kernels_wasm.ts).
 ;;
-;; gemm:
-;;   C[i, j] = init(i, j) + Σ_p A(i, p) · B[p, j]       for i < m, j < n, p = 0, 1, ..., k − 1
-;;   init = C[i, j] when acc, else bias[j] when bias ≥ 0, else 0
+;; Source of lib/tensor/_kernels_wasm.ts. After editing, regenerate it with
+;;   deno run --allow-read --allow-write tools/build_kernels_wasm.ts
+;; (`--check` and tests/tensor/kernels_wasm_test.ts fail while the two differ).
 ;;
-;; A(i, p) = a[i·as0 + p·as1] (strides in elements, so Aᵀ costs nothing); B is row-major [k, n];
-;; C is row-major [m, n]. Pointers are byte offsets into memory. Each sum runs over p in order,
-;; one multiply-add per term: `f64x2.relaxed_madd` is fused (one rounding) where the CPU has FMA,
-;; so results can differ from the JavaScript fallback in _gemm.ts in the last bits (the scalar
-;; path for an odd last column multiplies and adds separately). A block of
-;; 4 rows × 4 columns keeps eight independent sums, enough to hide the multiply-add latency.
+;; Conventions: every array is float64; every pointer argument is a byte offset into the
+;; exported `memory` (the caller, lib/tensor/_wasm.ts, copies operands in and results out);
+;; every count and stride is in elements. The JavaScript fallbacks in lib/tensor/_gemm.ts and
+;; lib/tensor/unary.ts compute the same results (tests/tensor/kernels_test.ts).
 (module
   (memory (export "memory") 1)
 
+  ;; gemm(m, n, k, a, as0, as1, b, c, bias, acc): the matrix product C = init + A · B
+  ;;   C[i, j] = init(i, j) + Σ_p A(i, p) · B[p, j]     for i < m, j < n, p = 0, 1, ..., k − 1
+  ;;   init(i, j) = C[i, j] when acc ≠ 0, else bias[j] when bias ≥ 0, else 0
+  ;; Arguments:
+  ;;   m, n, k    the sizes: A is m × k, B is k × n, C is m × n
+  ;;   a          A(i, p) = a[i·as0 + p·as1]; strides as0, as1 in elements, so Aᵀ costs nothing
+  ;;   b          B, row-major [k, n]
+  ;;   c          C, row-major [m, n]; read when acc ≠ 0, always written
+  ;;   bias       a vector of n values, or −1 for none (ignored when acc ≠ 0)
+  ;;   acc        non-zero to add to C instead of overwriting it
+  ;; Each sum runs over p in order, one multiply-add per term: `f64x2.relaxed_madd` is fused
+  ;; (one rounding) where the CPU has FMA, so results can differ from the JavaScript fallback in
+  ;; _gemm.ts in the last bits (the scalar path for an odd last column multiplies and adds
+  ;; separately). gemm walks C in blocks of 4 rows and hands each block to $rows.
   (func (export "gemm")
     (param $m i32) (param $n i32) (param $k i32)
     (param $a i32) (param $as0 i32) (param $as1 i32)
@@ -33,7 +44,10 @@
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $blocks))))
 
-  ;; Rows i .. i + r − 1 of C, 1 ≤ r ≤ 4 (rows past r alias row i; their sums are not stored).
+  ;; $rows(i, r, n, k, a, as0, as1, b, c, bias, acc): rows i .. i + r − 1 of gemm's C, 1 ≤ r ≤ 4;
+  ;; the other arguments as in gemm. Rows past r alias row i; their sums are not stored. Columns
+  ;; go four at a time (8 independent sums in 4 rows × 4 columns, enough to hide the multiply-add
+  ;; latency), then two at a time, then the odd last one.
   (func $rows
     (param $i i32) (param $r i32) (param $n i32) (param $k i32)
     (param $a i32) (param $as0 i32) (param $as1 i32)
@@ -285,10 +299,12 @@
         (if (i32.gt_s (local.get $r) (i32.const 2))
           (then (f64.store (i32.add (local.get $pc) (i32.shl (local.get $rowC) (i32.const 1))) (local.get $s2))))
         (if (i32.gt_s (local.get $r) (i32.const 3))
-          (then (f64.store (i32.add (local.get $pc) (i32.mul (local.get $rowC) (i32.const 3))) (local.get $s3))))))
-)
-;; relu: o[i] = max(x[i], 0) for i < n (x and o may be the same buffer). pmax(x, 0) is
-  ;; "x < 0 ? 0 : x" (one instruction, NaN kept); adding +0 turns its −0 into +0.
+          (then (f64.store (i32.add (local.get $pc) (i32.mul (local.get $rowC) (i32.const 3))) (local.get $s3)))))))
+
+  ;; relu(n, x, o): o[i] = max(x[i], 0) for i < n, NaN kept.
+  ;; Arguments: n the element count; x the input and o the output, n values each (o may be x).
+  ;; Two lanes at a time: pmax(x, 0) is "x < 0 ? 0 : x" (one instruction, NaN kept); adding +0
+  ;; turns its −0 into +0. Then the odd last element with f64.max.
   (func (export "relu") (param $n i32) (param $x i32) (param $o i32)
     (local $i i32) (local $end i32)
     (local.set $end (i32.shl (local.get $n) (i32.const 3)))
@@ -306,8 +322,10 @@
         (f64.store (i32.add (local.get $o) (local.get $i))
           (f64.max (f64.load (i32.add (local.get $x) (local.get $i))) (f64.const 0))))))
 
-;; reluBackward: ga[i] (+)= g[i] where o[i] > 0 (o the relu output), else (+)= 0; with acc = 0
-  ;; ga is overwritten instead of added to
+
+  ;; reluBackward(n, o, g, ga, acc): ga[i] (+)= g[i] where o[i] > 0, else (+)= 0, for i < n.
+  ;; Arguments: n the element count; o relu's output, g the gradient of that output, ga the
+  ;; gradient of relu's input, n values each; acc non-zero to add to ga, 0 to overwrite it.
   (func (export "reluBackward") (param $n i32) (param $o i32) (param $g i32) (param $ga i32)
     (param $acc i32)
     (local $i i32) (local $end i32) (local $keep v128) (local $d v128) (local $s f64)

@@ -10,6 +10,15 @@ export function showShape(shape: readonly number[]): string {
   return `[${shape.join(", ")}]`;
 }
 
+/** Throws a RangeError unless `shape` holds only non-negative integers. */
+export function checkShape(shape: readonly number[]): void {
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) {
+      throw new RangeError(`shape must hold non-negative integers, got shape=${showShape(shape)}`);
+    }
+  }
+}
+
 /** The number of elements of a shape (1 for a scalar's `[]`). */
 export function sizeOf(shape: readonly number[]): number {
   let n = 1;

@@ -5,7 +5,7 @@
  */
 
 import { defaultRandom, type Random } from "../random.ts";
-import { sizeOf } from "./_shape.ts";
+import { checkShape, sizeOf } from "./_shape.ts";
 import { Tensor, type TensorOptions } from "./tensor.ts";
 
 /** Options of the random factories. */
@@ -24,6 +24,7 @@ export interface RandomTensorOptions extends TensorOptions {
  * ```
  */
 export function full(shape: readonly number[], value: number, options: TensorOptions = {}): Tensor {
+  checkShape(shape);
   return new Tensor(new Float64Array(sizeOf(shape)).fill(value), shape, options);
 }
 

@@ -5,7 +5,7 @@
  */
 
 import { type Kernel, launch } from "./_graph.ts";
-import { showShape, sizeOf } from "./_shape.ts";
+import { checkShape, showShape, sizeOf } from "./_shape.ts";
 import { add, div, mul, sub } from "./elementwise.ts";
 import { exp, log, neg, relu, sigmoid, tanh } from "./unary.ts";
 import { argmax, max, mean, type ReduceOptions, sum } from "./reduce.ts";
@@ -62,14 +62,15 @@ export class Tensor {
   /** @internal True while a backward pass has not yet written this intermediate's grad. */
   _gradFresh = false;
 
+  /**
+   * Wraps `data` (not copied) as a tensor of `shape`; `tensor(values, shape)` is the usual way.
+   *
+   * @param data The row-major values; its length must be the product of `shape`.
+   * @param shape The sizes of the dimensions, non-negative integers.
+   * @param options `requiresGrad` makes it a leaf that `backward()` fills `grad` for.
+   */
   constructor(data: Float64Array, shape: readonly number[], options: TensorOptions = {}) {
-    for (const d of shape) {
-      if (!Number.isInteger(d) || d < 0) {
-        throw new RangeError(
-          `shape must hold non-negative integers, got shape=${showShape(shape)}`,
-        );
-      }
-    }
+    checkShape(shape);
     if (sizeOf(shape) !== data.length) {
       throw new RangeError(
         `tensor: shape ${showShape(shape)} needs ${sizeOf(shape)} values, got ${data.length}`,

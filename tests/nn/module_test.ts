@@ -76,6 +76,13 @@ Deno.test("loadStateDict names missing, unexpected and mis-shaped keys and chang
     message: 'loadStateDict: missing key "0.bias"; ' +
       'shape mismatch for "4.bias": expected [3], got [4] with 4 values; unexpected key "9.weight"',
   });
+  const strings = JSON.parse(before);
+  strings["0.bias"].data[1] = "x";
+  strings["0.weight"].data.fill(7); // valid, but must not be applied
+  assert.throws(() => model.loadStateDict(strings), {
+    name: "RangeError",
+    message: 'loadStateDict: "0.bias" data must hold numbers, got data[1]="x"',
+  });
   assert.equal(JSON.stringify(model.stateDict()), before);
 });
 

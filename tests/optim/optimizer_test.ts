@@ -206,5 +206,24 @@ Deno.test("loadStateDict rejects a mismatched state and changes nothing", () => 
   const badLr = JSON.parse(before);
   badLr.paramGroups[0].lr = -1;
   assert.throws(() => opt.loadStateDict(badLr), { message: "Invalid learning rate: -1" });
+  const badLength = JSON.parse(before);
+  badLength.state["0"].momentumBuffer = [1, 2];
+  badLength.paramGroups[0].lr = 5; // valid, but must not be applied
+  assert.throws(() => opt.loadStateDict(badLength), {
+    name: "RangeError",
+    message: "loaded state for parameter 0 has momentumBuffer of length 2, expected 1",
+  });
+  const badValue = JSON.parse(before);
+  badValue.state["0"].momentumBuffer = ["a"];
+  assert.throws(() => opt.loadStateDict(badValue), {
+    name: "TypeError",
+    message: 'loaded state for parameter 0 has momentumBuffer with a non-number, got ["a"]',
+  });
+  const badEntry = JSON.parse(before);
+  badEntry.state["0"] = null;
+  assert.throws(() => opt.loadStateDict(badEntry), {
+    name: "TypeError",
+    message: "loaded state for parameter 0 must be an object, got null",
+  });
   assert.equal(JSON.stringify(opt.stateDict()), before);
 });

@@ -3,7 +3,7 @@
  */
 
 import assert from "node:assert/strict";
-import { linear, matmul, mean, Tensor, tensor, zeros } from "../../lib/tensor/mod.ts";
+import { linear, matmul, mean, ones, rand, Tensor, tensor, zeros } from "../../lib/tensor/mod.ts";
 
 Deno.test("shape mismatches name both shapes", async (t) => {
   await t.step("matmul", () => {
@@ -41,6 +41,12 @@ Deno.test("shape mismatches name both shapes", async (t) => {
     assert.throws(() => new Tensor(new Float64Array(1), [1.5]), {
       message: "shape must hold non-negative integers, got shape=[1.5]",
     });
+    for (const make of [() => zeros([2, -1]), () => ones([-1]), () => rand([NaN])]) {
+      assert.throws(make, {
+        name: "RangeError",
+        message: /^shape must hold non-negative integers/,
+      });
+    }
   });
 });
 

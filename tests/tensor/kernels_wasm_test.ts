@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { buildAndRead, compileWat, kernelsModuleText } from "../../tools/build_kernels_wasm.ts";
+import { KERNELS_WASM_BASE64 } from "../../lib/tensor/_kernels_wasm.ts";
+
+Deno.test("_kernels_wasm.ts is exactly a fresh build of _kernels.wat", async () => {
+  const { fresh, committed } = await buildAndRead();
+  // the same comparison as `tools/build_kernels_wasm.ts --check`: text equal to the character
+  assert.equal(
+    committed,
+    fresh,
+    "regenerate: deno run --allow-read --allow-write tools/build_kernels_wasm.ts",
+  );
+});
+
+Deno.test("the embedded bytes are a WebAssembly module exporting memory, gemm, relu, reluBackward", () => {
+  const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0));
+  const module = new WebAssembly.Module(bytes);
+  assert.deepEqual(
+    WebAssembly.Module.exports(module).map((e) => `${e.kind} ${e.name}`).sort(),
+    ["function gemm", "function relu", "function reluBackward", "memory memory"],
+  );
+});
+
+Deno.test("the drift check notices a one-instruction change and ignores comments", async () => {
+  const source = await Deno.readTextFile(new URL("../../lib/tensor/_kernels.wat", import.meta.url));
+  const base = kernelsModuleText(await compileWat(source));
+  const commented = source.replace("(module", ";; an extra comment\n(module");
+  assert.equal(kernelsModuleText(await compileWat(commented)), base);
+  // relu's tail: max(x, 0) → min(x, 0) must change the bytes
+  assert.ok(source.includes("(f64.max (f64.load"));
+  const changed = source.replace("(f64.max (f64.load", "(f64.min (f64.load");
+  assert.notEqual(kernelsModuleText(await compileWat(changed)), base);
+});
