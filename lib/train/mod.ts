@@ -23,7 +23,7 @@ export {
   saveCheckpoint,
 } from "./checkpoint.ts";
 export { accuracyAtLeast, firstReached } from "./stop_when.ts";
-export { train, type TrainData, type TrainOptions, type TrainResult } from "./train.ts";
+export { train, trainAsync, type TrainData, type TrainOptions, type TrainResult } from "./train.ts";
 export { type IrisSetup, irisSetup, type IrisSetupOptions } from "./iris_setup.ts";
 export {
   summarizeSweep,

@@ -1,7 +1,8 @@
 /**
  * `train`: the full-batch training loop. Each iteration runs forward, loss, backward,
  * `optimizer.step()` and `scheduler.step()`; every `evalEvery` iterations it records the mean
- * loss, both accuracies and the lr in a {@linkcode History}.
+ * loss, both accuracies and the lr in a {@linkcode History}. `trainAsync` runs the same loop and
+ * awaits what `onProgress` returns, so that a notebook's live display can update while it trains.
  *
  * @module
  */
@@ -50,8 +51,11 @@ export interface TrainOptions {
   evalEvery?: number;
   /** Checked after each evaluation; training stops when it returns true. */
   stopWhen?: (history: History) => boolean;
-  /** Called after every iteration with its 1-based number, its loss and the lr it used. */
-  onProgress?: (iteration: number, loss: number, lr: number) => void;
+  /**
+   * Called after every iteration with its 1-based number, its loss and the lr it used.
+   * {@linkcode trainAsync} awaits a returned promise before the next iteration; `train` ignores it.
+   */
+  onProgress?: (iteration: number, loss: number, lr: number) => void | PromiseLike<unknown>;
   /** Save a checkpoint every this many iterations (after that iteration's evaluation, if any). */
   checkpointEvery?: number;
   /** Receives each checkpoint (plain JSON: `JSON.stringify` it to keep it). */
@@ -123,6 +127,55 @@ export interface TrainResult {
  * ```
  */
 export function train(options: TrainOptions): TrainResult {
+  const run = runLoop(options, false);
+  const done = run.next();
+  // Without pauses the loop never yields: one next() runs it to the end.
+  if (!done.done) throw new Error("train: the loop paused without pauses enabled");
+  return done.value;
+}
+
+/**
+ * {@linkcode train}, asynchronously: the same loop (same checks, same numbers, bit for bit), except
+ * that when `onProgress` returns a promise, the loop waits for it before the next iteration. While
+ * it waits, the event loop runs, so a live display such as `progress()` fed from `onProgress`
+ * reaches the notebook during training (a synchronous `train` sends it only at the end of the
+ * cell). A bad argument rejects the promise and changes nothing.
+ *
+ * @example The same run as train(), with an asynchronous callback
+ * ```ts
+ * import { train, trainAsync } from "./train.ts";
+ * import { irisSetup } from "./iris_setup.ts";
+ * const seen: number[] = [];
+ * const a = await trainAsync({
+ *   ...irisSetup({ seed: 0, iterations: 1000 }),
+ *   onProgress: async (i) => {
+ *     if (i % 250 === 0) seen.push(i);
+ *     await Promise.resolve();
+ *   },
+ * });
+ * const b = train(irisSetup({ seed: 0, iterations: 1000 }));
+ * console.assert(seen.join() === "250,500,750,1000");
+ * console.assert(JSON.stringify(a) === JSON.stringify(b));
+ * ```
+ */
+export async function trainAsync(options: TrainOptions): Promise<TrainResult> {
+  const run = runLoop(options, true);
+  let next = run.next();
+  while (!next.done) {
+    await next.value;
+    next = run.next();
+  }
+  return next.value;
+}
+
+/**
+ * Checks everything, then runs the loop. With `pause`, the loop yields each promise `onProgress`
+ * returns (after the rest of that iteration) and resumes when its driver calls `next()` again.
+ */
+function* runLoop(
+  options: TrainOptions,
+  pause: boolean,
+): Generator<PromiseLike<unknown>, TrainResult, void> {
   const { model, loss, optimizer, scheduler, rng } = options;
   if (typeof model?.forward !== "function" || typeof model.parameters !== "function") {
     throw new TypeError(`model must be a Module with forward(), got model=${check.show(model)}`);
@@ -161,7 +214,7 @@ export function train(options: TrainOptions): TrainResult {
       lossCount: options.resume.lossCount,
     }
     : { iteration: 0, history: emptyHistory(), lossSum: 0, lossCount: 0 };
-  return runLoop(options, data, { iterations, evalEvery, checkpointEvery }, start);
+  return yield* loop(options, data, { iterations, evalEvery, checkpointEvery }, start, pause);
 }
 
 interface Snapshot {
@@ -171,12 +224,13 @@ interface Snapshot {
   scheduler: JsonObject | null;
 }
 
-function runLoop(
+function* loop(
   options: TrainOptions,
   data: PreparedData,
   limits: { iterations: number; evalEvery: number; checkpointEvery: number },
   start: { iteration: number; history: History; lossSum: number; lossCount: number },
-): TrainResult {
+  pause: boolean,
+): Generator<PromiseLike<unknown>, TrainResult, void> {
   const { model, loss, optimizer, scheduler, onProgress, stopWhen, onCheckpoint, rng } = options;
   const { xTrain, yTrain, xTest, yTest } = data;
   const params = model.parameters();
@@ -236,7 +290,7 @@ function runLoop(
     acc[1] = value;
     acc[0] = acc[0]! + value;
     lossCount++;
-    onProgress?.(iteration, value, lr);
+    const pending = onProgress?.(iteration, value, lr);
     scheduler?.step();
     const last = iteration === limits.iterations;
     if (iteration % limits.evalEvery === 0 || last) {
@@ -260,6 +314,9 @@ function runLoop(
         { model, optimizer, scheduler, rng },
         { iteration, history, lossSum: acc[0]!, lossCount },
       ));
+    }
+    if (pause && typeof (pending as PromiseLike<unknown> | undefined)?.then === "function") {
+      yield pending as PromiseLike<unknown>;
     }
     if (stopped) break;
   }
