@@ -11,12 +11,28 @@
  */
 
 import {
+  CosineAnnealingLR,
+  CosineAnnealingWarmRestarts,
+  CyclicLR,
   exponentialDecay,
+  ExponentialLR,
   type Figure,
+  historyChart,
   inverseTimeDecay,
+  irisSetup,
+  LambdaLR,
+  type LRScheduler,
+  MultiStepLR,
+  OneCycleLR,
+  type OptimizerLike,
   scheduleChart,
+  ScheduleLR,
   stepDecay,
+  StepLR,
   toSvg,
+  train,
+  warmupCosineDecaySchedule,
+  warmupStableDecaySchedule,
 } from "../lib/mod.ts";
 
 /** One README picture: its file name under `docs/img/` and how to build it. */
@@ -59,11 +75,125 @@ function threeDecays(): Figure {
   }, { title: "The three classic decays from lr0 = 0.1" });
 }
 
+/**
+ * Notebook 05's sweep schedules: seven ways to spend 20,000 iterations at peak lr 0.12, each
+ * scheduler driven on a bare optimizer and sampled every 100 iterations.
+ */
+function beyondSchedules(): Figure {
+  const peak = 0.12, total = 20_000, warmup = 1_000;
+  const schedulers: Record<string, (opt: OptimizerLike) => LRScheduler | undefined> = {
+    "constant": () => undefined,
+    "step decay": (opt) => new StepLR(opt, { stepSize: 5_000, gamma: 0.5 }),
+    "exponential": (opt) => new ExponentialLR(opt, { gamma: 0.5 ** (1 / 5_000) }),
+    "cosine": (opt) => new CosineAnnealingLR(opt, { tMax: total }),
+    "warmup + cosine": (opt) =>
+      new ScheduleLR(opt, {
+        schedule: warmupCosineDecaySchedule({
+          initValue: 0,
+          peakValue: peak,
+          warmupSteps: warmup,
+          decaySteps: total,
+        }),
+      }),
+    "one-cycle": (opt) =>
+      new OneCycleLR(opt, { maxLr: peak, totalSteps: total, cycleMomentum: false }),
+    "WSD (1-sqrt)": (opt) =>
+      new ScheduleLR(opt, {
+        schedule: warmupStableDecaySchedule({
+          peakValue: peak,
+          warmupSteps: warmup,
+          stableSteps: 15_000,
+          decaySteps: 4_000,
+          decayType: "1-sqrt",
+        }),
+      }),
+  };
+  const x = steps(total / 100 + 1).map((i) => i * 100);
+  const curves = Object.fromEntries(
+    Object.entries(schedulers).map(([name, make]) => {
+      const opt = { paramGroups: [{ lr: peak }] };
+      const scheduler = make(opt);
+      const lr = steps(total + 1).map(() => {
+        const value = opt.paramGroups[0]!.lr;
+        if (scheduler && scheduler.lastEpoch < total) scheduler.step();
+        return value;
+      });
+      return [name, x.map((t) => lr[t]!)];
+    }),
+  );
+  return scheduleChart(curves, {
+    x,
+    xTitle: "iteration",
+    title: "The seven schedules of the sweep (peak 0.12)",
+  });
+}
+
+/**
+ * Notebook 03's main run: `irisSetup({ seed: 3 })` (the seed's recipe, lr 1e-3 on the summed loss
+ * halved every 10,000 iterations) trained to 100% / 100%; loss per flower and both accuracies.
+ */
+function irisMainRun(): Figure {
+  const result = train(irisSetup({ seed: 3 }));
+  const n = 120;
+  return historyChart({ ...result.history, loss: result.history.loss.map((l) => l / n) }, {
+    metrics: ["loss", "trainAccuracy", "testAccuracy"],
+    title: "Seed 3: loss per flower and accuracy, lr 1e-3 halved every 10,000 iterations",
+    yTitle: "loss per flower / accuracy",
+    milestones: [{ x: 10000, label: "lr ÷ 2" }, { x: 20000, label: "lr ÷ 2" }],
+  });
+}
+
+/**
+ * Notebook 04's PyTorch schedulers from lr 0.1 over 60 epochs, each on a bare optimizer,
+ * recorded with `getLastLr()` in the modern loop (read, then step).
+ */
+function pytorchSchedulers(): Figure {
+  const epochs = 60;
+  const make: Record<string, (opt: OptimizerLike) => LRScheduler> = {
+    "LambdaLR (0.95^t)": (opt) => new LambdaLR(opt, { lrLambda: (t) => 0.95 ** t }),
+    "StepLR (5, 0.5)": (opt) => new StepLR(opt, { stepSize: 5, gamma: 0.5 }),
+    "MultiStepLR ([3, 5, 10])": (opt) =>
+      new MultiStepLR(opt, { milestones: [3, 5, 10], gamma: 0.5 }),
+    "CosineAnnealingWarmRestarts": (opt) =>
+      new CosineAnnealingWarmRestarts(opt, { t0: 10, tMult: 2 }),
+    "CyclicLR (triangular2)": (opt) =>
+      new CyclicLR(opt, {
+        baseLr: 0.01,
+        maxLr: 0.1,
+        stepSizeUp: 5,
+        mode: "triangular2",
+        cycleMomentum: false,
+      }),
+    "OneCycleLR": (opt) =>
+      new OneCycleLR(opt, { maxLr: 0.1, totalSteps: epochs, cycleMomentum: false }),
+  };
+  const curves = Object.fromEntries(
+    Object.entries(make).map(([name, build]) => {
+      const scheduler = build({ paramGroups: [{ lr: 0.1 }] });
+      return [
+        name,
+        steps(epochs).map((t) => {
+          const lr = scheduler.getLastLr()[0]!;
+          if (t < epochs - 1) scheduler.step();
+          return lr;
+        }),
+      ];
+    }),
+  );
+  return scheduleChart(curves, {
+    title: "PyTorch's schedulers in TypeScript, from lr 0.1",
+    xTitle: "epoch",
+  });
+}
+
 /** Every README picture, in order. */
 export const README_FIGURES: ReadmeFigure[] = [
   { file: "comparison.svg", build: () => seedComparison(false) },
   { file: "01_three_decays.svg", build: threeDecays },
   { file: "02_comparing_decays.svg", build: () => seedComparison(true) },
+  { file: "03_iris.svg", build: irisMainRun },
+  { file: "04_pytorch_schedulers.svg", build: pytorchSchedulers },
+  { file: "05_beyond.svg", build: beyondSchedules },
 ];
 
 /** The folder the pictures go to: `docs/img/` of this repository. */
