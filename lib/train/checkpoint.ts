@@ -51,17 +51,28 @@ export interface Checkpoint {
 
 /** The live objects a checkpoint is saved from and loaded into. */
 export interface CheckpointParts {
+  /** The model whose weights are saved or overwritten. */
   model: TrainableModel;
+  /** The optimizer whose hyperparameters and buffers are saved or restored. */
   optimizer: TrainableOptimizer;
+  /**
+   * The scheduler, if the run has one. A checkpoint saved with a scheduler loads only into parts
+   * with one, and one saved without only into parts without.
+   */
   scheduler?: SteppedScheduler;
+  /** The random stream to save and restore, e.g. the one that draws dropout masks or batches. */
   rng?: Random;
 }
 
 /** Where the run stood, besides the objects' own state. */
 export interface RunPosition {
+  /** How many iterations have run (an integer ≥ 0). */
   iteration: number;
+  /** The history recorded so far; copied into the checkpoint. */
   history: History;
+  /** The sum of the losses since the last evaluation point. Default 0. */
   lossSum?: number;
+  /** How many losses `lossSum` adds up. Default 0. */
   lossCount?: number;
 }
 

@@ -28,6 +28,10 @@ export class DivergenceError extends RangeError {
   /** The iteration whose state the model, optimizer and scheduler were restored to. */
   readonly restoredTo: number;
 
+  /**
+   * Builds the message from the iteration, the loss and the lr there, and the iteration the
+   * run was restored to; the same four values become the error's fields.
+   */
   constructor(info: { iteration: number; loss: number; lr: number; restoredTo: number }) {
     super(
       `loss is ${info.loss} at iteration ${info.iteration} (lr=${info.lr}): training ` +

@@ -52,11 +52,17 @@ export interface IrisSetupOptions {
 
 /** `train()` options plus the split and the stream, for inspection. */
 export interface IrisSetup extends TrainOptions {
+  /** 4 → h1 → ReLU → h2 → ReLU → 3, with PyNet's initial weights. */
   model: Sequential;
+  /** Softmax cross-entropy with the chosen reduction. */
   loss: CrossEntropyLoss;
+  /** Plain SGD (no momentum, no weight decay) at the initial lr. */
   optimizer: SGD;
+  /** The StepLR decay, absent when `stepSize` is null. */
   scheduler?: StepLR;
+  /** The 120/30 split; also passed as `data`. */
   split: TrainTestSplit;
+  /** The stream that drew the weights (after the split, unless `splitSeed` was given). */
   rng: Random;
 }
 

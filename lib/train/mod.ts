@@ -28,7 +28,9 @@ export { type IrisSetup, irisSetup, type IrisSetupOptions } from "./iris_setup.t
 export {
   summarizeSweep,
   sweep,
+  sweepAsync,
   type SweepOptions,
+  type SweepPosition,
   type SweepRun,
   type SweepSummary,
 } from "./sweep.ts";

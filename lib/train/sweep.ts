@@ -1,6 +1,8 @@
 /**
  * `sweep`: the same training under several configurations (schedules, learning rates, loss
- * reductions) and several seeds, with one summary per run and per configuration.
+ * reductions) and several seeds, with one summary per run and per configuration. `sweepAsync`
+ * runs the same sweep and awaits what its callbacks return, so that a notebook's live display
+ * can update while it runs.
  *
  * @module
  */
@@ -8,8 +10,9 @@
 import * as check from "../_check.ts";
 import { DivergenceError } from "./divergence_error.ts";
 import type { History } from "./history.ts";
+import { isThenable, type PausableLoop, runAwaiting, runToEnd } from "./_pausable.ts";
 import { firstReached } from "./stop_when.ts";
-import { train, type TrainOptions } from "./train.ts";
+import { trainLoop, type TrainOptions } from "./train.ts";
 
 /** Options of {@linkcode sweep}. */
 export interface SweepOptions {
@@ -19,8 +22,36 @@ export interface SweepOptions {
   seeds: readonly number[];
   /** The accuracy both sets must reach for `reachedAt`. Default 0.9999. */
   threshold?: number;
-  /** Called after each run (for progress output). */
-  onRun?: (run: SweepRun) => void;
+  /**
+   * Called after each run with its outcome. {@linkcode sweepAsync} awaits a returned promise
+   * before the next run; `sweep` ignores it.
+   */
+  onRun?: (run: SweepRun) => unknown;
+  /**
+   * Called after every iteration of every run, like `train()`'s `onProgress`, with which run it
+   * is; a configuration's own `onProgress` still runs first. {@linkcode sweepAsync} awaits a
+   * returned promise before the next iteration; `sweep` ignores it.
+   */
+  onProgress?: (
+    iteration: number,
+    loss: number,
+    lr: number,
+    run: SweepPosition,
+  ) => void | PromiseLike<unknown>;
+}
+
+/** Which run of a sweep is training, as {@linkcode SweepOptions.onProgress} receives it. */
+export interface SweepPosition {
+  /** The configuration's name. */
+  name: string;
+  /** The seed. */
+  seed: number;
+  /** The run's 1-based number in the sweep's order (configurations, then seeds). */
+  run: number;
+  /** How many runs the sweep has: configurations × seeds. */
+  runs: number;
+  /** The most iterations this run may take (its `iterations` option). */
+  iterations: number;
 }
 
 /** The outcome of one configuration with one seed. */
@@ -47,18 +78,23 @@ export interface SweepRun {
 
 /** Per-configuration summary of a sweep (see {@linkcode summarizeSweep}). */
 export interface SweepSummary {
+  /** The configuration's name. */
   name: string;
+  /** How many runs (seeds) it had. */
   runs: number;
   /** How many runs reached the threshold on both sets. */
   reached: number;
-  /** Median, min and max of `reachedAt` over the runs that reached it (null if none did). */
+  /** Median of `reachedAt` over the runs that reached it (null if none did). */
   medianReachedAt: number | null;
+  /** The earliest `reachedAt` (null if no run reached the threshold). */
   minReachedAt: number | null;
+  /** The latest `reachedAt` among the runs that reached it (null if none did). */
   maxReachedAt: number | null;
   /** How many runs diverged. */
   diverged: number;
-  /** Mean final train and test accuracy over all runs. */
+  /** Mean final train accuracy over all runs (a diverged run counts as 0). */
   meanTrainAccuracy: number;
+  /** Mean final test accuracy over all runs (a diverged run counts as 0). */
   meanTestAccuracy: number;
 }
 
@@ -82,6 +118,43 @@ export interface SweepSummary {
  * ```
  */
 export function sweep(options: SweepOptions): SweepRun[] {
+  return runToEnd(sweepLoop(options, false), "sweep");
+}
+
+/**
+ * {@linkcode sweep}, asynchronously: the same runs in the same order with the same results, bit
+ * for bit, except that when `onProgress` or `onRun` returns a promise, the sweep waits for it
+ * before going on. While it waits, the event loop runs, so a live display such as `progress()`
+ * fed from `onProgress` reaches the notebook during the sweep. Each run goes through the loop
+ * of `trainAsync`. A bad argument rejects the promise.
+ *
+ * @example A live line per iteration, awaited
+ * ```ts
+ * import { sweep, sweepAsync } from "./sweep.ts";
+ * import { irisSetup } from "./iris_setup.ts";
+ * const configs = { "lr 1e-3": (seed: number) => irisSetup({ seed, iterations: 500 }) };
+ * const lines: string[] = [];
+ * const runs = await sweepAsync({
+ *   configs,
+ *   seeds: [0, 1],
+ *   onProgress: async (iteration, loss, lr, at) => {
+ *     if (iteration === 500) lines.push(`run ${at.run}/${at.runs}, seed ${at.seed}, lr ${lr}`);
+ *     await Promise.resolve();
+ *   },
+ * });
+ * console.assert(lines.join("; ") === "run 1/2, seed 0, lr 0.001; run 2/2, seed 1, lr 0.001");
+ * console.assert(JSON.stringify(runs) === JSON.stringify(sweep({ configs, seeds: [0, 1] })));
+ * ```
+ */
+export function sweepAsync(options: SweepOptions): Promise<SweepRun[]> {
+  return runAwaiting(sweepLoop(options, true));
+}
+
+/**
+ * Checks the options, then runs the sweep: each run is `train()`'s loop with the configuration's
+ * options (and `onProgress` added). With `pause`, it yields the promises the callbacks return.
+ */
+function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRun[]> {
   const configs = options?.configs;
   if (typeof configs !== "object" || configs === null || Object.keys(configs).length === 0) {
     throw new TypeError(
@@ -94,13 +167,27 @@ export function sweep(options: SweepOptions): SweepRun[] {
   }
   options.seeds.forEach((s, i) => check.finite(`seeds[${i}]`, s));
   const threshold = check.inRange("threshold", options.threshold ?? 0.9999, 0, 1);
+  const { onRun, onProgress } = options;
+  if (onRun !== undefined) check.callable("onRun", onRun);
+  if (onProgress !== undefined) check.callable("onProgress", onProgress);
   const runs: SweepRun[] = [];
+  const count = Object.keys(configs).length * options.seeds.length;
   for (const [name, build] of Object.entries(configs)) {
     for (const seed of options.seeds) {
       const setup = build(seed);
+      const at: SweepPosition = {
+        name,
+        seed,
+        run: runs.length + 1,
+        runs: count,
+        iterations: setup?.iterations,
+      };
       let run: SweepRun;
       try {
-        const result = train(setup);
+        const result = yield* trainLoop(
+          onProgress === undefined ? setup : { ...setup, onProgress: both(setup, onProgress, at) },
+          pause,
+        );
         run = {
           name,
           seed,
@@ -127,10 +214,27 @@ export function sweep(options: SweepOptions): SweepRun[] {
         };
       }
       runs.push(run);
-      options.onRun?.(run);
+      const pending = onRun?.(run);
+      if (pause && isThenable(pending)) yield pending;
     }
   }
   return runs;
+}
+
+/** The configuration's own `onProgress` (if any), then the sweep's; waits for both. */
+function both(
+  setup: TrainOptions,
+  onProgress: NonNullable<SweepOptions["onProgress"]>,
+  at: SweepPosition,
+): NonNullable<TrainOptions["onProgress"]> {
+  const own = setup?.onProgress;
+  if (own !== undefined) check.callable("onProgress", own);
+  return (iteration, loss, lr) => {
+    const first = own?.(iteration, loss, lr);
+    const second = onProgress(iteration, loss, lr, at);
+    if (!isThenable(first)) return second;
+    return isThenable(second) ? Promise.all([first, second]) : first;
+  };
 }
 
 function median(values: number[]): number {

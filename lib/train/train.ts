@@ -20,6 +20,7 @@ import {
 import { type Checkpoint, emptyHistory, loadCheckpoint, saveCheckpoint } from "./checkpoint.ts";
 import { DivergenceError } from "./divergence_error.ts";
 import type { History } from "./history.ts";
+import { isThenable, type PausableLoop, runAwaiting, runToEnd } from "./_pausable.ts";
 import type {
   JsonObject,
   LossFunction,
@@ -127,11 +128,7 @@ export interface TrainResult {
  * ```
  */
 export function train(options: TrainOptions): TrainResult {
-  const run = runLoop(options, false);
-  const done = run.next();
-  // Without pauses the loop never yields: one next() runs it to the end.
-  if (!done.done) throw new Error("train: the loop paused without pauses enabled");
-  return done.value;
+  return runToEnd(trainLoop(options, false), "train");
 }
 
 /**
@@ -158,24 +155,25 @@ export function train(options: TrainOptions): TrainResult {
  * console.assert(JSON.stringify(a) === JSON.stringify(b));
  * ```
  */
-export async function trainAsync(options: TrainOptions): Promise<TrainResult> {
-  const run = runLoop(options, true);
-  let next = run.next();
-  while (!next.done) {
-    await next.value;
-    next = run.next();
-  }
-  return next.value;
+export function trainAsync(options: TrainOptions): Promise<TrainResult> {
+  return runAwaiting(trainLoop(options, true));
 }
 
 /**
- * Checks everything, then runs the loop. With `pause`, the loop yields each promise `onProgress`
- * returns (after the rest of that iteration) and resumes when its driver calls `next()` again.
+ * The loop behind {@linkcode train} and {@linkcode trainAsync} (and `sweep`, which runs it once
+ * per run; not exported from the library). Checks everything, then runs the loop. With `pause`,
+ * the loop yields each promise `onProgress` returns (after the rest of that iteration) and
+ * resumes when its driver calls `next()` again.
+ *
+ * @example Driven by hand: `pause` false never yields
+ * ```ts
+ * import { trainLoop } from "./train.ts";
+ * import { irisSetup } from "./iris_setup.ts";
+ * const done = trainLoop(irisSetup({ seed: 0, iterations: 10, evalEvery: 5 }), false).next();
+ * console.assert(done.done === true && done.value.iteration === 10);
+ * ```
  */
-function* runLoop(
-  options: TrainOptions,
-  pause: boolean,
-): Generator<PromiseLike<unknown>, TrainResult, void> {
+export function* trainLoop(options: TrainOptions, pause: boolean): PausableLoop<TrainResult> {
   const { model, loss, optimizer, scheduler, rng } = options;
   if (typeof model?.forward !== "function" || typeof model.parameters !== "function") {
     throw new TypeError(`model must be a Module with forward(), got model=${check.show(model)}`);
@@ -230,7 +228,7 @@ function* loop(
   limits: { iterations: number; evalEvery: number; checkpointEvery: number },
   start: { iteration: number; history: History; lossSum: number; lossCount: number },
   pause: boolean,
-): Generator<PromiseLike<unknown>, TrainResult, void> {
+): PausableLoop<TrainResult> {
   const { model, loss, optimizer, scheduler, onProgress, stopWhen, onCheckpoint, rng } = options;
   const { xTrain, yTrain, xTest, yTest } = data;
   const params = model.parameters();
@@ -315,9 +313,7 @@ function* loop(
         { iteration, history, lossSum: acc[0]!, lossCount },
       ));
     }
-    if (pause && typeof (pending as PromiseLike<unknown> | undefined)?.then === "function") {
-      yield pending as PromiseLike<unknown>;
-    }
+    if (pause && isThenable(pending)) yield pending;
     if (stopped) break;
   }
   // A run that ends between evaluation points gets a last point (after any checkpoint, which
