@@ -145,11 +145,15 @@ if (import.meta.main) {
     console.log();
   }
   const strip = (runs: SweepRun[]) => runs.map(({ history: _h, ...rest }) => rest);
-  if (parts.includes("A") || parts.includes("B")) {
+  const writes = parts.includes("A") || parts.includes("B");
+  if (writes) {
     await Deno.writeTextFile(
       values.json,
       JSON.stringify({ partA: strip(partA), partB: strip(partB) }, null, 1) + "\n",
     );
   }
-  console.error(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote ${values.json}`);
+  const seconds = ((performance.now() - t0) / 1000).toFixed(0);
+  console.error(
+    `done in ${seconds} s; ${writes ? `wrote ${values.json}` : "wrote nothing (part C only)"}`,
+  );
 }
