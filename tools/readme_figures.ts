@@ -11,6 +11,7 @@
  */
 
 import {
+  collectLrs,
   CosineAnnealingLR,
   CosineAnnealingWarmRestarts,
   CyclicLR,
@@ -111,13 +112,10 @@ function beyondSchedules(): Figure {
   const x = steps(total / 100 + 1).map((i) => i * 100);
   const curves = Object.fromEntries(
     Object.entries(schedulers).map(([name, make]) => {
-      const opt = { paramGroups: [{ lr: peak }] };
-      const scheduler = make(opt);
-      const lr = steps(total + 1).map(() => {
-        const value = opt.paramGroups[0]!.lr;
-        if (scheduler && scheduler.lastEpoch < total) scheduler.step();
-        return value;
-      });
+      const scheduler = make({ paramGroups: [{ lr: peak }] });
+      const lr = scheduler
+        ? collectLrs(scheduler, total + 1).map(([value]) => value!)
+        : steps(total + 1).map(() => peak);
       return [name, x.map((t) => lr[t]!)];
     }),
   );
@@ -170,14 +168,7 @@ function pytorchSchedulers(): Figure {
   const curves = Object.fromEntries(
     Object.entries(make).map(([name, build]) => {
       const scheduler = build({ paramGroups: [{ lr: 0.1 }] });
-      return [
-        name,
-        steps(epochs).map((t) => {
-          const lr = scheduler.getLastLr()[0]!;
-          if (t < epochs - 1) scheduler.step();
-          return lr;
-        }),
-      ];
+      return [name, collectLrs(scheduler, epochs).map(([lr]) => lr!)];
     }),
   );
   return scheduleChart(curves, {

@@ -24,3 +24,4 @@ export * from "./one_cycle_lr.ts";
 export * from "./reduce_lr_on_plateau.ts";
 export * from "./sequential_lr.ts";
 export * from "./chained_scheduler.ts";
+export * from "./collect_lrs.ts";
