@@ -344,10 +344,12 @@ export abstract class LRScheduler {
   }
 
   /**
-   * PyTorch's `_update_lr`: moves `lastEpoch`, computes the new lrs and writes them. If the
-   * computation throws, `lastEpoch` and the groups are left as they were.
+   * PyTorch's `_update_lr`: moves `lastEpoch` (to `epoch`, through the closed form, when given),
+   * computes the new lrs and writes them, without `step()`'s warnings or step count.
+   * `SequentialLR` uses it to restart a child at a milestone. If the computation throws,
+   * `lastEpoch` and the groups are left as they were.
    */
-  protected updateLr(epoch?: number): void {
+  updateLr(epoch?: number): void {
     const previousEpoch = this.lastEpoch;
     let values: number[];
     this.#withinStep = true;

@@ -158,8 +158,7 @@ export class SequentialLR extends LRScheduler {
     const idx = bisectRight(this.milestones, epoch);
     const scheduler = this.schedulers[idx] as LRScheduler;
     if (idx > 0 && this.milestones[idx - 1] === epoch) {
-      // PyTorch's `scheduler._update_lr(0)`: protected here, reached on purpose.
-      (scheduler as unknown as { updateLr(epoch?: number): void }).updateLr(0);
+      scheduler.updateLr(0); // PyTorch's `scheduler._update_lr(0)`: no deprecation warning
     } else {
       scheduler.step();
     }
