@@ -99,10 +99,13 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * The Deno kernel (2.x) may publish a cell's "idle" status before the cell's last outputs, and
- * nbclient stops listening at "idle", so outputs went missing now and then. After each cell this
- * client therefore runs a marker snippet that prints and displays a unique text (both output
- * paths of the kernel, each in order), and keeps collecting the cell's outputs until both markers
- * have arrived. Marker outputs are dropped; anything else is the cell's own late output.
+ * nbclient stops listening at "idle", so outputs went missing now and then. The kernel also
+ * publishes a cell's result (\`execute_result\`) from a JavaScript promise it does not await, so
+ * under load it can arrive after later outputs. After each cell this client therefore runs a
+ * marker snippet that prints, displays, and ends with a unique text (the kernel's three output
+ * paths, each in order, the last the very path the cell's result takes), and keeps collecting the
+ * cell's outputs until all three markers have arrived. Marker outputs are dropped; anything else
+ * is the cell's own late output.
  */
 const EXECUTE = `
 import json, sys, uuid, nbclient, nbformat
@@ -112,8 +115,10 @@ from nbclient.exceptions import CellExecutionComplete, CellExecutionError
 MARKER = "anneal-flush-" + uuid.uuid4().hex
 MARKER_CODE = (
     'console.log("%s"); await Deno.jupyter.broadcast("display_data", '
-    '{ data: { "text/plain": "%s" }, metadata: {}, transient: {} });' % (MARKER, MARKER)
+    '{ data: { "text/plain": "%s" }, metadata: {}, transient: {} }); '
+    '({ [Symbol.for("Jupyter.display")]: () => ({ "text/plain": "%s" }) })' % (MARKER, MARKER, MARKER)
 )
+MARKER_PATHS = {"stream", "display_data", "execute_result"}
 OUTPUTS = {"stream", "display_data", "execute_result", "error", "update_display_data", "clear_output"}
 
 class DenoClient(nbclient.NotebookClient):
@@ -127,7 +132,7 @@ class DenoClient(nbclient.NotebookClient):
         await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
         marker_id = self.kc.execute(MARKER_CODE, store_history=False, allow_stdin=False)
         seen = set()
-        while seen != {"stream", "display_data"}:
+        while seen != MARKER_PATHS:
             msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
             parent, kind = msg["parent_header"].get("msg_id"), msg["msg_type"]
             if parent not in (parent_msg_id, marker_id) or kind not in OUTPUTS:
@@ -138,8 +143,8 @@ class DenoClient(nbclient.NotebookClient):
                 content["text"] = content["text"].replace(MARKER + "\\n", "").replace(MARKER, "")
                 if content["text"] == "":
                     continue
-            elif kind == "display_data" and content.get("data", {}).get("text/plain") == MARKER:
-                seen.add("display_data")
+            elif kind in ("display_data", "execute_result") and content.get("data", {}).get("text/plain") == MARKER:
+                seen.add(kind)
                 continue
             elif parent == marker_id and kind != "stream":
                 continue
