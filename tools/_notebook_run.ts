@@ -104,8 +104,9 @@ async function exists(path: string): Promise<boolean> {
  * under load it can arrive after later outputs. After each cell this client therefore runs a
  * marker snippet that prints, displays, and ends with a unique text (the kernel's three output
  * paths, each in order, the last the very path the cell's result takes), and keeps collecting the
- * cell's outputs until all three markers have arrived. Marker outputs are dropped; anything else
- * is the cell's own late output.
+ * cell's outputs until all three markers have arrived. Marker outputs (known by their unique
+ * text) are dropped; anything else is the cell's own late output, even when it carries the
+ * marker's header: Deno stamps each output with the request running when it is sent.
  */
 const EXECUTE = `
 import json, sys, uuid, nbclient, nbformat
@@ -146,8 +147,8 @@ class DenoClient(nbclient.NotebookClient):
             elif kind in ("display_data", "execute_result") and content.get("data", {}).get("text/plain") == MARKER:
                 seen.add(kind)
                 continue
-            elif parent == marker_id and kind != "stream":
-                continue
+            # Anything else is the cell's, even under the marker's header: the kernel stamps a
+            # late output with the request running when it is sent, which may be the marker.
             try:
                 self.process_message(msg, cell, cell_index)
             except CellExecutionComplete:
