@@ -102,3 +102,98 @@ export function boolean(name: string, value: unknown): boolean {
   }
   return value;
 }
+
+/** `someName` for `some_name` (PyTorch's and Keras' keyword arguments in camelCase). */
+function camelCase(key: string): string {
+  return key.replace(/_+([a-zA-Z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** Levenshtein distance between two short strings, for "did you mean" suggestions. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The allowed key a misspelt or snake_case `key` most likely meant, or `undefined`: the
+ * camelCase form when it is allowed, else the allowed key within edit distance 2 (ignoring case).
+ */
+export function suggest(key: string, allowed: readonly string[]): string | undefined {
+  const camel = camelCase(key);
+  const exact = allowed.find((a) => a === camel || a.toLowerCase() === camel.toLowerCase());
+  if (exact !== undefined) return exact;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const a of allowed) {
+    const d = distance(camel.toLowerCase(), a.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [a, d];
+  }
+  return best;
+}
+
+/** Options of {@linkcode options}. */
+export interface OptionsCheck {
+  /** Keys whose documented value may be `null` (for example `stepSize: null`, "no decay"). */
+  nullable?: readonly string[];
+  /** How the message names the options object (default `"options"`). */
+  argument?: string;
+}
+
+/**
+ * The library's one rule for options objects. Throws unless `value` is a plain object (not
+ * `null`, not an array) whose keys are all in `allowed`, and whose values are not `null` except
+ * for keys listed in `nullable`. An absent or `undefined` key means "use the default"; an
+ * explicit `null` is an error, because `JSON.stringify(NaN)` is `null` and a NaN in a JSON
+ * config must not turn silently into the default.
+ *
+ * Messages name the owner, the key and the value:
+ * `SGD got an unknown option weight_decay (did you mean weightDecay?); expected one of lr, momentum, ...`,
+ * `SGD options must be an object, got options=null`,
+ * `SGD option momentum must not be null, got momentum=null` (leave a key out for its default).
+ *
+ * @example
+ * ```ts
+ * import { options } from "./_check.ts";
+ * options("StepLR", { stepSize: 2 }, ["stepSize", "gamma"]);
+ * try {
+ *   options("StepLR", { step_size: 2 }, ["stepSize", "gamma"]);
+ *   throw new Error("unreachable");
+ * } catch (e) {
+ *   if (!(e instanceof TypeError) || !e.message.includes("did you mean stepSize?")) throw e;
+ * }
+ * ```
+ */
+export function options<T extends object>(
+  owner: string,
+  value: unknown,
+  allowed: readonly string[],
+  { nullable = [], argument = "options" }: OptionsCheck = {},
+): T {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new TypeError(`${owner} ${argument} must be an object, got ${argument}=${show(value)}`);
+  }
+  for (const [key, v] of Object.entries(value)) {
+    if (!allowed.includes(key)) {
+      const guess = suggest(key, allowed);
+      throw new TypeError(
+        `${owner} got an unknown option ${key}${
+          guess === undefined ? "" : ` (did you mean ${guess}?)`
+        }; expected one of ${allowed.join(", ")}`,
+      );
+    }
+    if (v === null && !nullable.includes(key)) {
+      throw new TypeError(
+        `${owner} option ${key} must not be null, got ${key}=null`,
+      );
+    }
+  }
+  return value as T;
+}

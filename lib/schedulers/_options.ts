@@ -9,26 +9,16 @@ import * as check from "../_check.ts";
 
 /**
  * Throws unless `options` is a plain object whose keys are all in `allowed` (a misspelt or
- * snake_case key such as `step_size` would otherwise be ignored silently).
+ * snake_case key such as `step_size` would otherwise be ignored silently) and whose values are
+ * not `null` unless `nullable` lists the key: the library's shared rule, {@linkcode check.options}.
  */
 export function checkOptions<T extends object>(
   className: string,
   options: T,
   allowed: readonly string[],
+  nullable: readonly string[] = [],
 ): T {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TypeError(
-      `${className} options must be an object, got options=${check.show(options)}`,
-    );
-  }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) {
-      throw new TypeError(
-        `${className} got an unknown option ${key}; expected one of ${allowed.join(", ")}`,
-      );
-    }
-  }
-  return options;
+  return check.options<T>(className, options, allowed, { nullable });
 }
 
 /** Throws unless `lastEpoch` is an integer of -1 or more (-1: a fresh run). */

@@ -233,7 +233,7 @@ Deno.test("CyclicLR rejects bad arguments and leaves the optimizer unchanged", a
     assertThrowsUnchanged(
       () => new CyclicLR(opt, { baseLr: 0.1, maxLr: 1, step_size_up: 5 } as CyclicLROptions),
       TypeError,
-      "CyclicLR got an unknown option step_size_up; expected one of baseLr, maxLr, stepSizeUp, " +
+      "CyclicLR got an unknown option step_size_up (did you mean stepSizeUp?); expected one of baseLr, maxLr, stepSizeUp, " +
         "stepSizeDown, mode, gamma, scaleFn, scaleMode, cycleMomentum, baseMomentum, " +
         "maxMomentum, lastEpoch",
       opt,

@@ -166,7 +166,7 @@ Deno.test("ReduceLROnPlateau rejects bad arguments and changes nothing", async (
       "a snake_case option",
       { min_lr: 0.1 } as ReduceLROnPlateauOptions,
       TypeError,
-      "ReduceLROnPlateau got an unknown option min_lr; expected one of mode, factor, patience, " +
+      "ReduceLROnPlateau got an unknown option min_lr (did you mean minLr?); expected one of mode, factor, patience, " +
       "threshold, thresholdMode, cooldown, minLr, eps",
     ],
     [

@@ -175,7 +175,7 @@ Deno.test("ScheduleLR", async (t) => {
           last_epoch: 3,
         } as unknown as { schedule: Schedule }),
       TypeError,
-      "ScheduleLR got an unknown option last_epoch; expected one of schedule, lastEpoch",
+      "ScheduleLR got an unknown option last_epoch (did you mean lastEpoch?); expected one of schedule, lastEpoch",
     );
     assert.deepEqual(optimizer, before);
   });
