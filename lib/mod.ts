@@ -15,3 +15,4 @@ export * from "./data/mod.ts";
 export * from "./train/mod.ts";
 export * from "./plot/mod.ts";
 export * from "./toy/mod.ts";
+export * from "./claim.ts";

@@ -141,6 +141,25 @@ export class NoisyQuadratic {
     return sum / 2;
   }
 
+  /**
+   * The level set f(w) = `value` of a two-dimensional bowl, an ellipse with semi-axes
+   * √(2 value / λᵢ), as `points` points (`[x, y]`, first and last equal) for a contour plot.
+   */
+  levelCurve(value: number, points = 100): number[][] {
+    if (this.curvatures.length !== 2) {
+      throw new RangeError(
+        `levelCurve needs 2 curvatures, got curvatures.length=${this.curvatures.length}`,
+      );
+    }
+    check.positive("value", value);
+    check.positiveInteger("points", points);
+    const [a, b] = this.curvatures.map((c) => Math.sqrt((2 * value) / c)) as [number, number];
+    return Array.from({ length: points + 1 }, (_v, k) => {
+      const angle = (2 * Math.PI * (k % points)) / points;
+      return [a * Math.cos(angle), b * Math.sin(angle)];
+    });
+  }
+
   #checkPoint(name: string, w: unknown): void {
     const n = this.curvatures.length;
     if (!Array.isArray(w) || w.length !== n) {

@@ -49,6 +49,17 @@ Deno.test("NoisyQuadratic", async (t) => {
     );
   });
 
+  await t.step("levelCurve lies on f(w) = value and closes", () => {
+    const curve = bowl.levelCurve(2, 40);
+    assert.equal(curve.length, 41);
+    assert.deepEqual(curve[0], curve[40]);
+    for (const p of curve) assert.ok(Math.abs(bowl.loss(p) - 2) < 1e-12);
+    assert.throws(
+      () => new NoisyQuadratic({ curvatures: [1], noiseStd: 0 }).levelCurve(1),
+      /2 curvatures/,
+    );
+  });
+
   await t.step("bad input names the argument and its value", () => {
     assert.throws(
       () => new NoisyQuadratic({ curvatures: [1, 0], noiseStd: 1 }),
