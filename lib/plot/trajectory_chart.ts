@@ -177,7 +177,7 @@ export function trajectoryChart(
       y: 0,
       xanchor: "left",
       yanchor: "top",
-      pad: { t: 50 },
+      pad: { t: 75 },
       buttons: [
         {
           label: "▶ play",
@@ -194,11 +194,11 @@ export function trajectoryChart(
     }],
     sliders: [{
       active: frameCount - 1,
-      x: 0.2,
-      len: 0.8,
+      x: 0.3,
+      len: 0.7,
       y: 0,
       yanchor: "top",
-      pad: { t: 40 },
+      pad: { t: 50 },
       currentvalue: { prefix: "step " },
       steps: frameSteps.map((t) => ({
         label: String(t),
