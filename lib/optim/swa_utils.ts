@@ -10,6 +10,7 @@ import * as check from "../_check.ts";
 import { Module, type ModuleState } from "../nn/module.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { copyModule } from "./_copy_module.ts";
+import { fma } from "./_fma.ts";
 
 /**
  * Averages one parameter: returns the new average from the current average, the model's
@@ -90,10 +91,9 @@ export function getEmaAvgFn(decay = 0.999): AvgFn {
 
 /**
  * The EMA as an in-place update of every parameter, PyTorch's `get_ema_multi_avg_fn(decay)`,
- * which calls `lerp_(averaged, current, 1 − decay)`. Written as PyTorch's scalar `lerp`:
- * with w = 1 − decay, averaged + w · (current − averaged) when |w| < 0.5, else
- * current − (current − averaged) · (1 − w). (PyTorch's vectorised kernels may fuse the
- * multiply-add, so the last bit can differ; see the tests.)
+ * which calls `lerp_(averaged, current, 1 − decay)`. Written as PyTorch's CPU `lerp` kernel,
+ * with its fused multiply-add: with w = 1 − decay, fma(w, current − averaged, averaged) when
+ * |w| < 0.5, else fma(w − 1, current − averaged, current), so the last bit is torch's too.
  *
  * @example
  * ```ts
@@ -107,6 +107,7 @@ export function getEmaAvgFn(decay = 0.999): AvgFn {
 export function getEmaMultiAvgFn(decay = 0.999): MultiAvgFn {
   const d = checkDecay(decay);
   const w = 1 - d;
+  const small = Math.abs(w) < 0.5;
   return (averagedList, currentList) => {
     averagedList.forEach((averaged, k) => {
       const current = currentList[k]!;
@@ -114,7 +115,7 @@ export function getEmaMultiAvgFn(decay = 0.999): MultiAvgFn {
       const a = averaged.data;
       const c = current.data;
       for (let i = 0; i < a.length; i++) {
-        a[i] = Math.abs(w) < 0.5 ? a[i]! + w * (c[i]! - a[i]!) : c[i]! - (c[i]! - a[i]!) * (1 - w);
+        a[i] = small ? fma(w, c[i]! - a[i]!, a[i]!) : fma(w - 1, c[i]! - a[i]!, c[i]!);
       }
     });
   };
