@@ -171,3 +171,49 @@ Deno.test("hf functions read optimizer.defaults.lr, else the first group's lr", 
   assert.ok(differ.length >= 3);
   for (const c of differ) assert.notDeepEqual(run(c, false), c.lastLr, c.name);
 });
+
+Deno.test("hf schedules give the values transformers' own tests expect (within their 1e-2)", () => {
+  // tests/optimization/test_optimization.py (ScheduleInitTest.test_schedulers): lr 10, the lr at
+  // steps 0..9, with num_warmup_steps 2 and num_training_steps 10 unless stated
+  const common = { numWarmupSteps: 2, numTrainingSteps: 10 };
+  const expected: [string, (o: hf.HfOptimizerLike) => LRScheduler, number[]][] = [
+    ["constant", (o) => hf.getConstantSchedule(o), Array(10).fill(10)],
+    [
+      "constant with warmup",
+      (o) => hf.getConstantScheduleWithWarmup(o, { numWarmupSteps: 4 }),
+      [0.0, 2.5, 5.0, 7.5, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0],
+    ],
+    [
+      "linear",
+      (o) => hf.getLinearScheduleWithWarmup(o, common),
+      [0.0, 5.0, 10.0, 8.75, 7.5, 6.25, 5.0, 3.75, 2.5, 1.25],
+    ],
+    [
+      "cosine",
+      (o) => hf.getCosineScheduleWithWarmup(o, common),
+      [0.0, 5.0, 10.0, 9.61, 8.53, 6.91, 5.0, 3.08, 1.46, 0.38],
+    ],
+    [
+      "hard restarts",
+      (o) => hf.getCosineWithHardRestartsScheduleWithWarmup(o, { ...common, numCycles: 2 }),
+      [0.0, 5.0, 10.0, 8.53, 5.0, 1.46, 10.0, 8.53, 5.0, 1.46],
+    ],
+    [
+      "polynomial",
+      (o) => hf.getPolynomialDecayScheduleWithWarmup(o, { ...common, power: 2.0, lrEnd: 1e-7 }),
+      [0.0, 5.0, 10.0, 7.656, 5.625, 3.906, 2.5, 1.406, 0.625, 0.156],
+    ],
+    [
+      "inverse sqrt",
+      (o) => hf.getInverseSqrtSchedule(o, { numWarmupSteps: 2 }),
+      [0.0, 5.0, 10.0, 8.165, 7.071, 6.325, 5.774, 5.345, 5.0, 4.714],
+    ],
+  ];
+  for (const [name, make, lrs] of expected) {
+    const s = make({ paramGroups: [{ lr: 10 }], defaults: { lr: 10 } });
+    lrs.forEach((lr, step) => {
+      assert.ok(Math.abs(s.getLastLr()[0]! - lr) <= 1e-2, `${name} step ${step}: ${s.getLastLr()}`);
+      s.step();
+    });
+  }
+});
