@@ -7,6 +7,7 @@
 
 export * from "./schedulers/mod.ts";
 export * from "./schedules/mod.ts";
+export * as hf from "./hf/mod.ts";
 export * from "./tensor/mod.ts";
 export * from "./nn/mod.ts";
 export * from "./optim/mod.ts";
