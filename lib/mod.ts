@@ -14,3 +14,5 @@ export * from "./random.ts";
 export * from "./data/mod.ts";
 export * from "./train/mod.ts";
 export * from "./plot/mod.ts";
+export * as keras from "./keras/mod.ts";
+export * as optax from "./optax/mod.ts";
