@@ -17,3 +17,5 @@ export * from "./train/mod.ts";
 export * from "./plot/mod.ts";
 export * from "./toy/mod.ts";
 export * from "./claim.ts";
+export * as keras from "./keras/mod.ts";
+export * as optax from "./optax/mod.ts";
