@@ -68,12 +68,13 @@ function parse(o: Record<string, unknown>, prefix: string): CosineConfig {
  * import { CosineLRScheduler } from "./cosine_lr.ts";
  * const optimizer = { paramGroups: [{ lr: 1 }] };
  * const s = new CosineLRScheduler(optimizer, { tInitial: 10, cycleLimit: 2, cycleDecay: 0.5 });
- * s.step(5);
- * if (optimizer.paramGroups[0]!.lr !== 0.5) throw new Error("half way down the first cycle");
- * s.step(10);
- * if (optimizer.paramGroups[0]!.lr !== 0.5) throw new Error("restart at half height");
- * s.step(20);
- * if (optimizer.paramGroups[0]!.lr !== 0) throw new Error("past the cycles: lrMin");
+ * const lrAt = (epoch: number) => {
+ *   s.step(epoch);
+ *   return optimizer.paramGroups[0]!.lr;
+ * };
+ * if (lrAt(5) !== 0.5) throw new Error("half way down the first cycle");
+ * if (lrAt(10) !== 0.5) throw new Error("restart at half height");
+ * if (lrAt(20) !== 0) throw new Error("past the cycles: lrMin");
  * ```
  */
 export class CosineLRScheduler extends WarmupScheduler<CosineConfig> {

@@ -77,10 +77,12 @@ function parse(o: Record<string, unknown>, prefix: string): MultiStepConfig {
  * import { MultiStepLRScheduler } from "./multistep_lr.ts";
  * const optimizer = { paramGroups: [{ lr: 1 }] };
  * const s = new MultiStepLRScheduler(optimizer, { decayT: [10, 20], decayRate: 0.5 });
- * s.step(8);
- * if (optimizer.paramGroups[0]!.lr !== 1) throw new Error();
- * s.step(9); // 9 + 1 reaches the milestone 10
- * if (optimizer.paramGroups[0]!.lr !== 0.5) throw new Error();
+ * const lrAt = (epoch: number) => {
+ *   s.step(epoch);
+ *   return optimizer.paramGroups[0]!.lr;
+ * };
+ * if (lrAt(8) !== 1) throw new Error();
+ * if (lrAt(9) !== 0.5) throw new Error("9 + 1 reaches the milestone 10");
  * ```
  */
 export class MultiStepLRScheduler extends WarmupScheduler<MultiStepConfig> {

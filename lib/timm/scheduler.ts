@@ -199,13 +199,15 @@ export function timmNoise(
  * import { CosineLRScheduler } from "./mod.ts";
  * const optimizer = { paramGroups: [{ lr: 0.1 }] };
  * const scheduler = new CosineLRScheduler(optimizer, { tInitial: 10, warmupT: 2 });
- * const lrs = [optimizer.paramGroups[0]!.lr]; // 0: warmupLrInit
+ * const lrs = [optimizer.paramGroups[0]!.lr]; // warmupLrInit (0) until the first step
  * for (let epoch = 0; epoch < 12; epoch++) {
  *   // ... train one epoch ...
  *   scheduler.step(epoch + 1);
  *   lrs.push(optimizer.paramGroups[0]!.lr);
  * }
- * if (lrs[0] !== 0 || lrs[1] !== 0.05 || lrs[2] !== 0.1 || lrs[10]! > 0.01) throw new Error();
+ * // epoch 1: half way up the warmup; from epoch 2 the cosine, already under way (no prefix);
+ * // from epoch 10, past the one cycle: lrMin
+ * if (lrs[0] !== 0 || lrs[1] !== 0.05 || !(lrs[2]! < 0.1) || lrs[10] !== 0) throw new Error();
  * ```
  */
 export abstract class Scheduler {
