@@ -18,11 +18,19 @@ schedulers from there, and records:
   every update, step(epoch + 1) after every epoch).
 
 Options are written in the TypeScript library's camelCase next to timm's snake_case.
+
+With --random N [--seed S] it writes N random scheduler configurations and N // 2 random
+factory configs instead (the same format; a configuration on which timm raises is recorded with
+"error" and no lrs), for a cross-check on cases that are not in the repository:
+
+  /usr/bin/python3 tools/fixtures_timm.py <timm-source> --random 600 --seed 2 --out /tmp/t.json
+  TIMM_FIXTURE=/tmp/t.json deno test -A tests/timm/fixture_test.ts
 """
 
 import argparse
 import importlib
 import json
+import random
 import shutil
 import subprocess
 import sys
@@ -272,6 +280,98 @@ def factory_case(timm, cfg, updates_per_epoch):
     }
 
 
+def random_cases(timm, rng, n):
+    """n random configurations of the six classes, on epochs or on updates, with noise."""
+    cycle_classes = ["CosineLRScheduler", "TanhLRScheduler", "PolyLRScheduler"]
+    classes = cycle_classes + ["StepLRScheduler", "MultiStepLRScheduler", "PlateauLRScheduler"]
+    cases = []
+    for i in range(n):
+        cls = rng.choice(classes)
+        kw = {}
+        if cls in cycle_classes:
+            kw["t_initial"] = rng.choice([5, 7, 10, 13, 30, 12.5])
+            for key, choices in [("lr_min", [0.0, 1e-6, 1e-3]),
+                                 ("cycle_mul", [1.0, 1.5, 2.0, 3.0, 1.1, 0.5, 0.9]),
+                                 ("cycle_decay", [1.0, 0.5, 0.9, 0.1]),
+                                 ("cycle_limit", [1, 2, 3, 5, 10])]:
+                if rng.random() < 0.5:
+                    kw[key] = rng.choice(choices)
+            if cls != "TanhLRScheduler" and rng.random() < 0.4:
+                kw["k_decay"] = rng.choice([0.5, 1.5, 2.0, 3.0])
+            if cls == "PolyLRScheduler" and rng.random() < 0.6:
+                kw["power"] = rng.choice([1.0, 2.0, 0.9, 3.0])
+            if cls == "TanhLRScheduler" and rng.random() < 0.5:
+                kw["lb"] = rng.choice([-7.0, -3.0, -1.0])
+                kw["ub"] = rng.choice([3.0, 1.0, 5.0])
+        elif cls == "StepLRScheduler":
+            kw["decay_t"] = rng.choice([1, 3, 7, 10, 2.5, 0.7])
+            kw["decay_rate"] = rng.choice([0.5, 0.1, 0.97, 1.0])
+        elif cls == "MultiStepLRScheduler":
+            kw["decay_t"] = sorted(rng.sample(range(1, 70), rng.randint(1, 5)))
+            kw["decay_rate"] = rng.choice([0.5, 0.1, 0.3])
+        else:
+            kw.update(decay_rate=rng.choice([0.1, 0.5, 0.9]), patience_t=rng.randint(0, 5),
+                      cooldown_t=rng.randint(0, 3), mode=rng.choice(["min", "max"]),
+                      threshold=rng.choice([1e-4, 1e-2, 0.0]), lr_min=rng.choice([0.0, 1e-3]))
+            if rng.random() < 0.5:
+                kw["noise_type"] = rng.choice(["normal", "uniform"])
+        if rng.random() < 0.6:
+            kw["warmup_t"] = rng.choice([1, 2, 3, 5, 8] + ([] if cls == "PlateauLRScheduler" else [2.5]))
+            kw["warmup_lr_init"] = rng.choice([0.0, 1e-5, 1e-3, 0.05])
+            if cls != "PlateauLRScheduler" and rng.random() < 0.5:
+                kw["warmup_prefix"] = rng.random() < 0.5
+        if rng.random() < 0.3:
+            kw["noise_range_t"] = rng.choice([rng.randint(0, 30),
+                                              [rng.randint(0, 20), rng.randint(20, 80)]])
+            kw["noise_pct"] = rng.choice([0.05, 0.3, 0.67, 1.2])
+            kw["noise_seed"] = rng.randint(0, 10**6)
+        if cls != "PlateauLRScheduler" and rng.random() < 0.3:
+            kw["t_in_epochs"] = False
+            calls = update_calls(3, rng.randint(20, 40))
+        else:
+            first = rng.choice([0, 1])
+            calls = [["step", e, round(rng.random(), 4) if rng.random() < 0.9 else None]
+                     for e in range(first, first + 70)]
+        scales = [None, rng.choice([None, 0.5, 2.0])]
+        try:
+            cases.append(run_case(timm, cls, f"random {i}", kw, calls, scales))
+        except Exception as e:  # timm raised: the TypeScript side must throw too
+            cases.append({"scheduler": cls, "name": f"{cls} random {i}", "timmKwargs": kw,
+                          "options": {camel(k): v for k, v in kw.items()}, "lrs0": LRS,
+                          "lrScales": scales, "calls": calls, "error": repr(e)})
+    return cases
+
+
+def random_factory(timm, rng, n):
+    """n random training configs for create_scheduler."""
+    out = []
+    for _ in range(n):
+        cfg = {"sched": rng.choice(["cosine", "tanh", "step", "multistep", "plateau", "poly"])}
+        for key, choices in [("epochs", [10, 20, 33]), ("decay_epochs", [3, 7]),
+                             ("decay_milestones", [[5, 10], [2, 8, 15]]),
+                             ("warmup_epochs", [0, 1, 3]), ("cooldown_epochs", [0, 2]),
+                             ("patience_epochs", [1, 3]), ("decay_rate", [0.1, 0.5, 2.0]),
+                             ("min_lr", [0.0, 1e-5]), ("warmup_lr", [1e-5, 1e-3]),
+                             ("warmup_prefix", [True, False]),
+                             ("lr_noise", [None, 0.5, [0.2, 0.7], [0.3]]),
+                             ("lr_noise_pct", [0.1, 0.67]), ("seed", [0, 42, 7]),
+                             ("lr_cycle_mul", [1.0, 2.0, 1.5]), ("lr_cycle_decay", [0.5, 0.1]),
+                             ("lr_cycle_limit", [1, 2, 3]), ("lr_k_decay", [1.0, 2.0]),
+                             ("eval_metric", ["top1", "loss"]),
+                             ("sched_on_updates", [False, True])]:
+            if rng.random() < 0.5:
+                cfg[key] = rng.choice(choices)
+        if cfg["sched"] == "plateau":
+            cfg["sched_on_updates"] = False
+        updates_per_epoch = rng.choice([3, 5]) if cfg.get("sched_on_updates") else 0
+        try:
+            out.append(factory_case(timm, cfg, updates_per_epoch))
+        except Exception as e:  # timm raised: the TypeScript side must throw too
+            out.append({"timmConfig": cfg, "config": {camel(k): v for k, v in cfg.items()},
+                        "updatesPerEpoch": updates_per_epoch, "error": repr(e)})
+    return out
+
+
 def git_commit(source):
     try:
         out = subprocess.run(["git", "-C", str(source), "rev-parse", "HEAD"],
@@ -287,6 +387,9 @@ def main():
     parser.add_argument("--commit", help="the checkout's commit, when it is not a git work tree")
     parser.add_argument("--out", default=str(Path(__file__).resolve().parent.parent /
                                              "tests" / "fixtures" / "timm.json"))
+    parser.add_argument("--random", type=int, default=0,
+                        help="write this many random configurations instead (not for the repo)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of --random")
     a = parser.parse_args()
     timm, tmp = load_timm(a.source)
     try:
@@ -300,6 +403,13 @@ def main():
             "cases": [run_case(timm, *c) for c in CASES],
             "noise": noise_rows(timm),
             "factory": [factory_case(timm, cfg, upe) for cfg, upe in FACTORY],
+        } if not a.random else {
+            "generator": f"tools/fixtures_timm.py --random {a.random} --seed {a.seed}",
+            "timmCommit": commit,
+            "torch": torch.__version__,
+            "cases": random_cases(timm, random.Random(a.seed), a.random),
+            "noise": [],
+            "factory": random_factory(timm, random.Random(a.seed + 1), a.random // 2),
         }
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -1,7 +1,8 @@
 /**
  * Shared by the timm tests: tests/fixtures/timm.json (written by tools/fixtures_timm.py from
  * timm's own scheduler code under torch 1.13), a factory from class name to scheduler, and a
- * replay of the fixture's calls.
+ * replay of the fixture's calls. `TIMM_FIXTURE=path` reads another file of the same format
+ * instead, such as random configurations from `tools/fixtures_timm.py --random N`.
  */
 
 import {
@@ -26,7 +27,9 @@ export interface FixtureCase {
   lrs0: number[];
   lrScales: (number | null)[];
   calls: Call[];
+  /** Absent when timm raised (then `error` holds Python's repr of the exception). */
   lrs: number[][];
+  error?: string;
 }
 
 /** timm's noise for one type, bound and seed, at many `t`. */
@@ -47,6 +50,7 @@ export interface FactoryCase {
   lrs0: number[];
   calls: Call[];
   lrs: number[][];
+  error?: string;
 }
 
 /** The fixture file. */
@@ -58,10 +62,12 @@ export interface Fixture {
   factory: FactoryCase[];
 }
 
+/** Where the fixture was read from: `TIMM_FIXTURE` when set, else tests/fixtures/timm.json. */
+export const fixturePath: string | URL = Deno.env.get("TIMM_FIXTURE") ??
+  new URL("../fixtures/timm.json", import.meta.url);
+
 /** The parsed fixture. */
-export const fixture: Fixture = JSON.parse(
-  await Deno.readTextFile(new URL("../fixtures/timm.json", import.meta.url)),
-);
+export const fixture: Fixture = JSON.parse(await Deno.readTextFile(fixturePath));
 
 /** Two param groups at the fixture's lrs, with its `lrScale`s. */
 export function optimizerOf(lrs0: number[], lrScales: (number | null)[] = []): TimmOptimizerLike {
