@@ -65,9 +65,14 @@ export abstract class WarmupScheduler<C extends WarmupConfig> extends Scheduler 
     }
   }
 
-  /** The parsed options. */
-  get config(): Readonly<C> {
-    return { ...this.#config };
+  /** The parsed options (a copy). */
+  get config(): C {
+    return structuredClone(this.#config);
+  }
+
+  /** The parsed options themselves, for the subclasses' formulas (not to be changed). */
+  protected get parsed(): Readonly<C> {
+    return this.#config;
   }
 
   /** The lrs the warmup climbs to: `baseValues` (tanh overrides it, as timm's does). */

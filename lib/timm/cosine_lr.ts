@@ -92,7 +92,7 @@ export class CosineLRScheduler extends WarmupScheduler<CosineConfig> {
 
   /** The cosine of cycle `i` at decay time `t`. */
   protected decayLr(t: number): number[] {
-    const c = this.config;
+    const c = this.parsed;
     const { i, tI, tCurr } = cyclePosition(t, c.tInitial, c.cycleMul);
     if (!(i < c.cycleLimit)) return this.baseValues.map(() => c.lrMin);
     const gamma = c.cycleDecay ** i;
@@ -105,7 +105,7 @@ export class CosineLRScheduler extends WarmupScheduler<CosineConfig> {
 
   /** timm's `get_cycle_length(cycles)`: the length of the cycles (plus a prefix warmup). */
   getCycleLength(cycles = 0): number {
-    return cycleLength(this.config, this.config.warmupPrefix, cycles);
+    return cycleLength(this.parsed, this.parsed.warmupPrefix, cycles);
   }
 
   /** Reads the options back from a saved state. */

@@ -101,7 +101,7 @@ export class MultiStepLRScheduler extends WarmupScheduler<MultiStepConfig> {
 
   /** `baseLr · decayRate^bisectRight(decayT, t + 1)`. */
   protected decayLr(t: number): number[] {
-    const c = this.config;
+    const c = this.parsed;
     const factor = c.decayRate ** bisectRight(c.decayT, t + 1);
     return this.baseValues.map((v) => v * factor);
   }

@@ -152,8 +152,8 @@ export class PlateauLRScheduler extends Scheduler {
     }
   }
 
-  /** The parsed options. */
-  get config(): Readonly<PlateauConfig> {
+  /** The parsed options (a copy). */
+  get config(): PlateauConfig {
     return { ...this.#config };
   }
 

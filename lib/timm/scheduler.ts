@@ -246,9 +246,9 @@ export abstract class Scheduler {
     return this.#base.tInEpochs;
   }
 
-  /** The noise options (timm's `noise_range_t`, `noise_type`, `noise_pct`, ...). */
-  get noise(): Readonly<BaseConfig> {
-    return this.#base;
+  /** The base options: `tInEpochs` and the noise (`noiseRangeT`, `noiseType`, ...), a copy. */
+  get baseConfig(): BaseConfig {
+    return structuredClone(this.#base);
   }
 
   /** timm's `_get_lr(t)`: the lr of each group at time `t`, before noise. */

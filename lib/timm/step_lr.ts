@@ -79,7 +79,7 @@ export class StepLRScheduler extends WarmupScheduler<StepConfig> {
 
   /** `baseLr · decayRate^(t // decayT)`. */
   protected decayLr(t: number): number[] {
-    const c = this.config;
+    const c = this.parsed;
     const factor = c.decayRate ** floorDiv(t, c.decayT);
     return this.baseValues.map((v) => v * factor);
   }

@@ -98,12 +98,12 @@ export class TanhLRScheduler extends WarmupScheduler<TanhConfig> {
 
   /** timm climbs to `decayLr(warmupT)` unless the warmup is a prefix. */
   protected override warmupTargets(): number[] {
-    return this.config.warmupPrefix ? this.baseValues : this.decayLr(this.config.warmupT);
+    return this.parsed.warmupPrefix ? this.baseValues : this.decayLr(this.parsed.warmupT);
   }
 
   /** The tanh of cycle `i` at decay time `t`. */
   protected decayLr(t: number): number[] {
-    const c = this.config;
+    const c = this.parsed;
     const { i, tI, tCurr } = cyclePosition(t, c.tInitial, c.cycleMul);
     if (!(i < c.cycleLimit)) return this.baseValues.map(() => c.lrMin);
     const gamma = c.cycleDecay ** i;
@@ -116,7 +116,7 @@ export class TanhLRScheduler extends WarmupScheduler<TanhConfig> {
 
   /** timm's `get_cycle_length(cycles)`: the length of the cycles (plus a prefix warmup). */
   getCycleLength(cycles = 0): number {
-    return cycleLength(this.config, this.config.warmupPrefix, cycles);
+    return cycleLength(this.parsed, this.parsed.warmupPrefix, cycles);
   }
 
   /** Reads the options back from a saved state. */
