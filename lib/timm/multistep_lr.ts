@@ -14,12 +14,8 @@ import {
   type WarmupConfig,
   WarmupScheduler,
 } from "./_warmup_scheduler.ts";
-import {
-  parseBase,
-  SCHEDULER_KEYS,
-  type SchedulerOptions,
-  type TimmOptimizerLike,
-} from "./scheduler.ts";
+import { parseBase, SCHEDULER_KEYS } from "./_base_options.ts";
+import type { SchedulerOptions, TimmOptimizerLike } from "./scheduler.ts";
 
 /** Options of {@linkcode MultiStepLRScheduler}: timm's keyword arguments in camelCase. */
 export interface MultiStepLRSchedulerOptions extends SchedulerOptions {

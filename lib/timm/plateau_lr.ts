@@ -10,13 +10,10 @@ import { checkOptimizer } from "../schedulers/lr_scheduler.ts";
 import type { JsonObject, SchedulerState } from "../schedulers/lr_scheduler.ts";
 import { ReduceLROnPlateau } from "../schedulers/reduce_lr_on_plateau.ts";
 import { readNumbers } from "../schedulers/_state.ts";
+import { checkMetric, checkTime, parseBase, SCHEDULER_KEYS } from "./_base_options.ts";
 import {
-  checkMetric,
-  checkTime,
   type NoiseType,
-  parseBase,
   Scheduler,
-  SCHEDULER_KEYS,
   type SchedulerOptions,
   type TimmOptimizerLike,
 } from "./scheduler.ts";
@@ -45,13 +42,21 @@ export interface PlateauLRSchedulerOptions extends Omit<SchedulerOptions, "tInEp
 
 /** The parsed options of {@linkcode PlateauLRScheduler}. */
 export interface PlateauConfig {
+  /** Factor of a cut. */
   decayRate: number;
+  /** Bad epochs tolerated. */
   patienceT: number;
+  /** Relative improvement that counts. */
   threshold: number;
+  /** Epochs of rest after a cut. */
   cooldownT: number;
+  /** Warmup length in epochs. */
   warmupT: number;
+  /** The lr the warmup starts from. */
   warmupLrInit: number;
+  /** The lowest lr. */
   lrMin: number;
+  /** Lower (`"min"`) or higher (`"max"`) is better. */
   mode: "min" | "max";
 }
 

@@ -10,12 +10,8 @@ import { checkOptimizer } from "../schedulers/lr_scheduler.ts";
 import { cycleLength, cyclePosition } from "./_cycle.ts";
 import { CYCLE_KEYS, type CycleConfig, parseCycle, warnIfStill } from "./_cycle_options.ts";
 import { WARMUP_KEYS, WarmupScheduler } from "./_warmup_scheduler.ts";
-import {
-  parseBase,
-  SCHEDULER_KEYS,
-  type SchedulerOptions,
-  type TimmOptimizerLike,
-} from "./scheduler.ts";
+import { parseBase, SCHEDULER_KEYS } from "./_base_options.ts";
+import type { SchedulerOptions, TimmOptimizerLike } from "./scheduler.ts";
 
 /** Options of {@linkcode PolyLRScheduler}: timm's keyword arguments in camelCase. */
 export interface PolyLRSchedulerOptions extends SchedulerOptions {

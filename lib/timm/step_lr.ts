@@ -13,12 +13,8 @@ import {
   type WarmupConfig,
   WarmupScheduler,
 } from "./_warmup_scheduler.ts";
-import {
-  parseBase,
-  SCHEDULER_KEYS,
-  type SchedulerOptions,
-  type TimmOptimizerLike,
-} from "./scheduler.ts";
+import { parseBase, SCHEDULER_KEYS } from "./_base_options.ts";
+import type { SchedulerOptions, TimmOptimizerLike } from "./scheduler.ts";
 
 /** Options of {@linkcode StepLRScheduler}: timm's keyword arguments in camelCase. */
 export interface StepLRSchedulerOptions extends SchedulerOptions {
