@@ -7,15 +7,10 @@
 
 import * as check from "../_check.ts";
 import { checkOptimizer } from "../schedulers/lr_scheduler.ts";
-import { bisectRight } from "./_cycle.ts";
-import {
-  parseWarmup,
-  WARMUP_KEYS,
-  type WarmupConfig,
-  WarmupScheduler,
-} from "./_warmup_scheduler.ts";
-import { parseBase, SCHEDULER_KEYS } from "./_base_options.ts";
+import { parseBase, parseWarmup, SCHEDULER_KEYS, WARMUP_KEYS } from "./_options.ts";
+import { type WarmupConfig, WarmupScheduler } from "./warmup_scheduler.ts";
 import type { SchedulerOptions, TimmOptimizerLike } from "./scheduler.ts";
+import { bisectRight } from "./_cycle.ts";
 
 /** Options of {@linkcode MultiStepLRScheduler}: timm's keyword arguments in camelCase. */
 export interface MultiStepLRSchedulerOptions extends SchedulerOptions {

@@ -10,7 +10,7 @@ import { checkOptimizer } from "../schedulers/lr_scheduler.ts";
 import type { JsonObject, SchedulerState } from "../schedulers/lr_scheduler.ts";
 import { ReduceLROnPlateau } from "../schedulers/reduce_lr_on_plateau.ts";
 import { readNumbers } from "../schedulers/_state.ts";
-import { checkMetric, checkTime, parseBase, SCHEDULER_KEYS } from "./_base_options.ts";
+import { checkMetric, checkTime, parseBase, SCHEDULER_KEYS } from "./_options.ts";
 import {
   type NoiseType,
   Scheduler,

@@ -7,11 +7,17 @@
 
 import * as check from "../_check.ts";
 import { checkOptimizer } from "../schedulers/lr_scheduler.ts";
-import { cycleLength, cyclePosition } from "./_cycle.ts";
-import { CYCLE_KEYS, type CycleConfig, parseCycle, warnIfStill } from "./_cycle_options.ts";
-import { WARMUP_KEYS, WarmupScheduler } from "./_warmup_scheduler.ts";
-import { parseBase, SCHEDULER_KEYS } from "./_base_options.ts";
+import {
+  CYCLE_KEYS,
+  parseBase,
+  parseCycle,
+  SCHEDULER_KEYS,
+  WARMUP_KEYS,
+  warnIfStill,
+} from "./_options.ts";
+import { type CycleConfig, WarmupScheduler } from "./warmup_scheduler.ts";
 import type { SchedulerOptions, TimmOptimizerLike } from "./scheduler.ts";
+import { cycleLength, cyclePosition } from "./_cycle.ts";
 
 /** Options of {@linkcode PolyLRScheduler}: timm's keyword arguments in camelCase. */
 export interface PolyLRSchedulerOptions extends SchedulerOptions {

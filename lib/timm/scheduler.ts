@@ -12,7 +12,7 @@ import * as check from "../_check.ts";
 import { checkOptimizer } from "../schedulers/lr_scheduler.ts";
 import type { Json, JsonObject, ParamGroup } from "../schedulers/lr_scheduler.ts";
 import { TorchCpuGenerator } from "./_torch_generator.ts";
-import { baseState, checkMetric, checkTime, parseBase } from "./_base_options.ts";
+import { baseState, checkMetric, checkTime, parseBase } from "./_options.ts";
 
 /** A param group as timm's schedulers see it: `lr`, `initialLr`, and timm's `lrScale`. */
 export interface TimmParamGroup extends ParamGroup {

@@ -1,13 +1,17 @@
 /**
- * The options every timm scheduler shares (timm's `Scheduler.__init__` keyword arguments), their
- * parsing with timm's defaults, and the checks of `step`'s and `stepUpdate`'s arguments.
+ * The options timm's schedulers share, parsed with timm's defaults and asserts: the base
+ * `Scheduler`'s (`tInEpochs` and the noise), the warmup's, and the cycle schedulers' (cosine,
+ * tanh, poly: `t_initial > 0`, `lr_min >= 0`), with timm's warning for a schedule that cannot
+ * move; and the checks of `step`'s and `stepUpdate`'s arguments.
  *
  * @module
  */
 
 import * as check from "../_check.ts";
 import type { JsonObject } from "../schedulers/lr_scheduler.ts";
+import { warn } from "../schedulers/_warn.ts";
 import type { BaseConfig, NoiseRange } from "./scheduler.ts";
+import type { CycleConfig, WarmupConfig } from "./warmup_scheduler.ts";
 
 /** The keys of {@linkcode SchedulerOptions}. */
 export const SCHEDULER_KEYS: readonly string[] = [
@@ -91,4 +95,54 @@ export function checkTime(name: string, t: unknown): number {
 export function checkMetric(metric: unknown): number | null {
   if (metric === undefined || metric === null) return null;
   return check.number("metric", metric);
+}
+
+/** The warmup option keys. */
+export const WARMUP_KEYS: readonly string[] = ["warmupT", "warmupLrInit", "warmupPrefix"];
+
+/** Reads the warmup options with timm's defaults (`warmupPrefix` defaults differ by class). */
+export function parseWarmup(
+  o: { warmupT?: unknown; warmupLrInit?: unknown; warmupPrefix?: unknown },
+  prefix: string,
+  prefixDefault: boolean,
+): WarmupConfig {
+  return {
+    warmupT: check.nonNegative(`${prefix}warmupT`, o.warmupT ?? 0),
+    warmupLrInit: check.finite(`${prefix}warmupLrInit`, o.warmupLrInit ?? 0),
+    warmupPrefix: check.boolean(`${prefix}warmupPrefix`, o.warmupPrefix ?? prefixDefault),
+  };
+}
+
+/** The cycle option keys (without the warmup and base keys). */
+export const CYCLE_KEYS: readonly string[] = [
+  "tInitial",
+  "lrMin",
+  "cycleMul",
+  "cycleDecay",
+  "cycleLimit",
+];
+
+/** Reads the cycle and warmup options (timm's defaults; `warmupPrefix` false). */
+export function parseCycle(o: Record<string, unknown>, prefix: string): CycleConfig {
+  const tInitial = check.positive(`${prefix}tInitial`, o.tInitial);
+  const lrMin = check.nonNegative(`${prefix}lrMin`, o.lrMin ?? 0);
+  const cycleMul = check.positive(`${prefix}cycleMul`, o.cycleMul ?? 1);
+  const cycleDecay = check.finite(`${prefix}cycleDecay`, o.cycleDecay ?? 1);
+  const cycleLimit = check.integer(`${prefix}cycleLimit`, o.cycleLimit ?? 1);
+  if (cycleLimit < 0) {
+    throw new RangeError(
+      `${prefix}cycleLimit must be a non-negative integer, got ${prefix}cycleLimit=${cycleLimit}`,
+    );
+  }
+  return { tInitial, lrMin, cycleMul, cycleDecay, cycleLimit, ...parseWarmup(o, prefix, false) };
+}
+
+/** timm's warning when `tInitial`, `cycleMul` and `cycleDecay` are all 1. */
+export function warnIfStill(owner: string, c: CycleConfig): void {
+  if (c.tInitial === 1 && c.cycleMul === 1 && c.cycleDecay === 1) {
+    warn(
+      `${owner}: annealing will have no effect on the learning rate since ` +
+        "tInitial = cycleMul = cycleDecay = 1",
+    );
+  }
 }

@@ -1,12 +1,11 @@
 /**
- * What timm's cosine, tanh, poly, step and multistep schedulers share: a linear warmup from
+ * The base of timm's cosine, tanh, poly, step and multistep schedulers: a linear warmup from
  * `warmupLrInit` over `warmupT`, then a decay that starts either at `t = 0` of the decay
  * (`warmupPrefix: true`) or at `t = warmupT` of it (`warmupPrefix: false`).
  *
  * @module
  */
 
-import * as check from "../_check.ts";
 import type { JsonObject } from "../schedulers/lr_scheduler.ts";
 import { readNumbers } from "../schedulers/_state.ts";
 import { type BaseConfig, Scheduler, type TimmOptimizerLike } from "./scheduler.ts";
@@ -21,26 +20,65 @@ export interface WarmupConfig {
   warmupPrefix: boolean;
 }
 
-/** The warmup option keys. */
-export const WARMUP_KEYS: readonly string[] = ["warmupT", "warmupLrInit", "warmupPrefix"];
-
-/** Reads the warmup options with timm's defaults (`warmupPrefix` defaults differ by class). */
-export function parseWarmup(
-  o: { warmupT?: unknown; warmupLrInit?: unknown; warmupPrefix?: unknown },
-  prefix: string,
-  prefixDefault: boolean,
-): WarmupConfig {
-  return {
-    warmupT: check.nonNegative(`${prefix}warmupT`, o.warmupT ?? 0),
-    warmupLrInit: check.finite(`${prefix}warmupLrInit`, o.warmupLrInit ?? 0),
-    warmupPrefix: check.boolean(`${prefix}warmupPrefix`, o.warmupPrefix ?? prefixDefault),
-  };
+/** Parsed cycle options. */
+export interface CycleConfig extends WarmupConfig {
+  /** Length of the first cycle. */
+  tInitial: number;
+  /** The lr at the end of each cycle. */
+  lrMin: number;
+  /** Each cycle is `cycleMul` times as long as the one before (a float, > 0). */
+  cycleMul: number;
+  /** Each cycle's peak is `cycleDecay` times the one before. */
+  cycleDecay: number;
+  /** After this many cycles the lr stays at `lrMin`. */
+  cycleLimit: number;
 }
 
 /**
  * A timm scheduler with a linear warmup: `getLrAt(t)` is `warmupLrInit + t · warmupSteps[i]`
  * for `t < warmupT`, else {@linkcode WarmupScheduler.decayLr} at `t - warmupT` (prefix) or `t`.
  * All options live in one parsed `config`, which `stateDict()` saves with `warmupSteps`.
+ *
+ * @example A linear decay to zero over 10 epochs after the warmup, written as a subclass
+ * ```ts
+ * import { type JsonObject, type TimmOptimizerLike, type WarmupConfig, WarmupScheduler } from "./mod.ts";
+ * type LinearConfig = WarmupConfig & { tInitial: number };
+ * const NO_NOISE = {
+ *   tInEpochs: true,
+ *   noiseRangeT: null,
+ *   noiseType: "normal",
+ *   noisePct: 0.67,
+ *   noiseStd: 1,
+ *   noiseSeed: 42,
+ * } as const;
+ * class LinearLRScheduler extends WarmupScheduler<LinearConfig> {
+ *   constructor(optimizer: TimmOptimizerLike, config: LinearConfig) {
+ *     super(optimizer, config, NO_NOISE, true);
+ *   }
+ *   protected decayLr(t: number): number[] {
+ *     return this.baseValues.map((v) => v * Math.max(0, 1 - t / this.parsed.tInitial));
+ *   }
+ *   protected parseConfig(state: JsonObject): LinearConfig {
+ *     const { warmupT, warmupLrInit, warmupPrefix, tInitial } = state;
+ *     if (
+ *       typeof warmupT !== "number" || typeof warmupLrInit !== "number" ||
+ *       typeof warmupPrefix !== "boolean" || typeof tInitial !== "number"
+ *     ) throw new TypeError("malformed state");
+ *     return { warmupT, warmupLrInit, warmupPrefix, tInitial };
+ *   }
+ * }
+ * const optimizer = { paramGroups: [{ lr: 1 }] };
+ * const s = new LinearLRScheduler(optimizer, {
+ *   warmupT: 2,
+ *   warmupLrInit: 0,
+ *   warmupPrefix: true,
+ *   tInitial: 10,
+ * });
+ * s.step(1);
+ * if (optimizer.paramGroups[0]!.lr !== 0.5) throw new Error("half way up the warmup");
+ * s.step(7);
+ * if (optimizer.paramGroups[0]!.lr !== 0.5) throw new Error("half way down, after the prefix");
+ * ```
  */
 export abstract class WarmupScheduler<C extends WarmupConfig> extends Scheduler {
   #config: C;
