@@ -137,12 +137,14 @@ export function parseCycle(o: Record<string, unknown>, prefix: string): CycleCon
   return { tInitial, lrMin, cycleMul, cycleDecay, cycleLimit, ...parseWarmup(o, prefix, false) };
 }
 
-/** timm's warning when `tInitial`, `cycleMul` and `cycleDecay` are all 1. */
-export function warnIfStill(owner: string, c: CycleConfig): void {
-  if (c.tInitial === 1 && c.cycleMul === 1 && c.cycleDecay === 1) {
-    warn(
-      `${owner}: annealing will have no effect on the learning rate since ` +
-        "tInitial = cycleMul = cycleDecay = 1",
-    );
-  }
+/**
+ * timm's warning when `tInitial`, `cycleMul` and `cycleDecay` are all 1, word for word (timm's
+ * cosine and poly schedulers both give it).
+ */
+export const STILL_WARNING = "Cosine annealing scheduler will have no effect on the learning " +
+  "rate since t_initial = t_mul = eta_mul = 1.";
+
+/** Gives {@linkcode STILL_WARNING} when the schedule cannot move. */
+export function warnIfStill(c: CycleConfig): void {
+  if (c.tInitial === 1 && c.cycleMul === 1 && c.cycleDecay === 1) warn(STILL_WARNING);
 }

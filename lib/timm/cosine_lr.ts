@@ -88,7 +88,7 @@ export class CosineLRScheduler extends WarmupScheduler<CosineConfig> {
     const config = parse(o, "");
     const base = parseBase(o);
     const initialize = check.boolean("initialize", options.initialize ?? true);
-    warnIfStill("CosineLRScheduler", config);
+    warnIfStill(config);
     super(optimizer, config, base, initialize);
   }
 

@@ -87,7 +87,7 @@ export class PolyLRScheduler extends WarmupScheduler<PolyConfig> {
     const config = parse(o, "");
     const base = parseBase(o);
     const initialize = check.boolean("initialize", options.initialize ?? true);
-    warnIfStill("PolyLRScheduler", config);
+    warnIfStill(config);
     super(optimizer, config, base, initialize);
   }
 

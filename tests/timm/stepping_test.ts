@@ -14,6 +14,7 @@ import {
   timmNoise,
 } from "../../lib/timm/mod.ts";
 import * as anneal from "../../lib/mod.ts";
+import { setWarningHandler } from "../../lib/schedulers/mod.ts";
 
 Deno.test("lib/mod.ts exports the timm namespace", () => {
   assert.equal(anneal.timm.CosineLRScheduler, CosineLRScheduler);
@@ -111,4 +112,26 @@ Deno.test("timm's plateau quirk: with no warmup, step(0) writes warmupLrInit", (
   );
   s.stepUpdate(10, 0.5);
   assert.equal(optimizer.paramGroups[0]!.lr, 0, "stepUpdate does nothing");
+});
+
+Deno.test("cosine and poly warn in timm's words when tInitial = cycleMul = cycleDecay = 1", () => {
+  const message = "Cosine annealing scheduler will have no effect on the learning rate since " +
+    "t_initial = t_mul = eta_mul = 1.";
+  const builds = [
+    () => new CosineLRScheduler({ paramGroups: [{ lr: 1 }] }, { tInitial: 1 }),
+    () => new PolyLRScheduler({ paramGroups: [{ lr: 1 }] }, { tInitial: 1 }),
+    () => new CosineLRScheduler({ paramGroups: [{ lr: 1 }] }, { tInitial: 2 }),
+    () => new CosineLRScheduler({ paramGroups: [{ lr: 1 }] }, { tInitial: 1, cycleDecay: 0.5 }),
+  ];
+  const seen = builds.map((make) => {
+    const messages: string[] = [];
+    const previous = setWarningHandler((m) => messages.push(m));
+    try {
+      make();
+    } finally {
+      setWarningHandler(previous);
+    }
+    return messages;
+  });
+  assert.deepEqual(seen, [[message], [message], [], []]);
 });
