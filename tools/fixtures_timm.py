@@ -372,6 +372,18 @@ def random_factory(timm, rng, n):
     return out
 
 
+def dump(data):
+    """Compact JSON with one case (or noise row, or factory config) per line."""
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            rows = ",\n".join(json.dumps(row, separators=(",", ":")) for row in value)
+            parts.append(f"{json.dumps(key)}:[\n{rows}\n]")
+        else:
+            parts.append(f"{json.dumps(key)}:{json.dumps(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def git_commit(source):
     try:
         out = subprocess.run(["git", "-C", str(source), "rev-parse", "HEAD"],
@@ -413,7 +425,7 @@ def main():
         }
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    Path(a.out).write_text(json.dumps(data, indent=1) + "\n")
+    Path(a.out).write_text(dump(data))
     print(f"wrote {a.out}: {len(data['cases'])} cases, {len(data['noise'])} noise rows, "
           f"{len(data['factory'])} factory configs (timm {commit}, torch {torch.__version__})")
 
