@@ -14,3 +14,4 @@ export * from "./random.ts";
 export * from "./data/mod.ts";
 export * from "./train/mod.ts";
 export * from "./plot/mod.ts";
+export * from "./spec/mod.ts";

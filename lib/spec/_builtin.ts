@@ -1,0 +1,8 @@
+/**
+ * Registers the library's own types: importing this module once fills the registry.
+ *
+ * @module
+ */
+
+import "./_schedulers.ts";
+import "./_schedules.ts";
