@@ -276,13 +276,13 @@ registerScheduler({
     if (customScale) throw new TypeError(`CyclicLR option ${SCALE_FN_HINT}`);
     const up = shortest(
       s.stepRatio * s.totalSize,
-      (u) => u / s.totalSize === s.stepRatio && u + (s.totalSize - u) === s.totalSize,
+      (u) => u / s.totalSize === s.stepRatio,
     );
     return {
       baseLr: collapse(s.baseLrs),
       maxLr: collapse(s.maxLrs),
       stepSizeUp: up,
-      stepSizeDown: s.totalSize - up,
+      stepSizeDown: shortest(s.totalSize - up, (d) => up + d === s.totalSize),
       mode: s.mode,
       gamma: s.gamma,
       cycleMomentum: s.cycleMomentum,
