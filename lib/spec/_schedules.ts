@@ -218,6 +218,12 @@ registerSchedule(entry(
   },
   {
     python: (o, py) => polynomialPy({ ...o, power: 1 }, py, "linearSchedule"),
+    keras: (o) =>
+      n(o, "transitionBegin") !== 0 ? undefined : "keras.optimizers.schedules.PolynomialDecay(" +
+        `initial_learning_rate=${F(n(o, "initValue"))}, decay_steps=${
+          C(n(o, "transitionSteps"))
+        }, ` +
+        `end_learning_rate=${F(n(o, "endValue"))}, power=1.0, cycle=False)`,
     optax: (o) =>
       optaxCall("linear_schedule", o, [
         "initValue",
@@ -340,7 +346,7 @@ registerSchedule(entry(
       `optax.piecewise_constant_schedule(init_value=${F(n(o, "initValue"))}, ` +
       `boundaries_and_scales={${
         Object.entries(o.boundariesAndScales as Record<string, number>)
-          .map(([k, s]) => `${I(Number(k))}: ${F(s)}`).join(", ")
+          .map(([k, s]) => `${C(Number(k))}: ${F(s)}`).join(", ")
       }})`,
   },
 ));

@@ -8,6 +8,7 @@ import * as check from "../_check.ts";
 import { checkOptimizer } from "../schedulers/lr_scheduler.ts";
 import type { Json, JsonObject, LRScheduler, OptimizerLike } from "../schedulers/lr_scheduler.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described, descriptionOf } from "../schedules/_described.ts";
 import "./_builtin.ts";
 import { record } from "./_built.ts";
 import { knownTypes, schedulerType, scheduleType } from "./registry.ts";
@@ -173,7 +174,12 @@ function buildScheduler(optimizer: OptimizerLike, spec: unknown, where: string):
 function buildSchedule(spec: unknown, where: string): Schedule {
   const { type, ...options } = specObject(spec, where);
   const entry = scheduleEntry(type as string);
-  return entry.create(materialize(entry.type, options, entry.options, {}, where, undefined).built);
+  const { built } = materialize(entry.type, options, entry.options, {}, where, undefined);
+  const schedule = entry.create(built);
+  // A registered type whose factory records nothing is described by its spec.
+  return descriptionOf(schedule) === undefined
+    ? described(schedule, { type: entry.type, ...built })
+    : schedule;
 }
 
 /** A copy of the numeric fields of each group, for a dry run that leaves the original alone. */
