@@ -98,7 +98,7 @@ export class PyWriter {
 
   /** Adds a module-level definition once, under `key`. */
   helper(key: string, source: string): void {
-    if (!this.#helpers.has(key)) this.#helpers.set(key, source.trimEnd());
+    if (!this.#helpers.has(key)) this.#helpers.set(key, source.trim());
   }
 
   /** Defines `def name(step):` with `body` (lines, unindented) and returns its name. */
@@ -136,7 +136,8 @@ export class PyWriter {
       header,
       ...this.#imports,
       "",
-      ...[...this.#helpers.values()].map((h) => `${h}\n`),
+      "",
+      ...[...this.#helpers.values()].flatMap((h) => [h, "", ""]),
       ...this.#statements,
       `scheduler = ${final}`,
       "",

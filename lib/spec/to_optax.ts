@@ -63,7 +63,7 @@ function program(spec: Spec, library: Library): string {
  * ```ts
  * import { toOptax } from "../mod.ts";
  * const code = toOptax({ type: "cosineDecaySchedule", initValue: 0.1, decaySteps: 100 });
- * if (!code.includes("optax.cosine_decay_schedule(init_value=0.1, decay_steps=100.0")) {
+ * if (!code.includes("optax.cosine_decay_schedule(init_value=0.1, decay_steps=100,")) {
  *   throw new Error(code);
  * }
  * ```
