@@ -71,6 +71,16 @@ export function schedulerSpec(scheduler: LRScheduler): JsonObject {
       `no spec type for ${name ?? check.show(scheduler)}; known types: ${knownTypes().join(", ")}`,
     );
   }
-  const options = entry.read(scheduler, recordedOptions(scheduler));
+  const recorded = recordedOptions(scheduler);
+  const options = entry.read(scheduler, recorded);
+  // A per-group list whose values all agree reads back as one value; keep the list form the
+  // spec was written in when the values are the same.
+  for (const [key, info] of Object.entries(entry.options)) {
+    const written = recorded?.[key];
+    if (
+      info.perGroup && Array.isArray(written) && !Array.isArray(options[key]) &&
+      written.every((v) => Object.is(v, options[key]))
+    ) options[key] = [...written];
+  }
   return { type: entry.type, ...toJson(options, entry.options) };
 }

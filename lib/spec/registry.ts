@@ -4,6 +4,20 @@
  * object back into options, and how to write it as PyTorch code. Other families add their types
  * with one call each ({@linkcode registerScheduler}, {@linkcode registerSchedule}).
  *
+ * Registering a new scheduler class (a warmup wrapper, SWALR, a timm scheduler) takes one
+ * `registerScheduler` call, next to the other registrations in `lib/spec/_schedulers.ts` or in
+ * the family's own module:
+ * - `options`: one {@linkcode OptionInfo} row per constructor option a spec may hold (never
+ *   `lastEpoch`); nested specs are kinds `"scheduler"`, `"schedulers"`, `"schedule"`;
+ * - `create(optimizer, options)`: `new TheClass(optimizer, options)` (nested specs arrive built);
+ * - `matches(s)`: `Object.getPrototypeOf(s) === TheClass.prototype`;
+ * - `read(s)`: the options back from `s.stateDict()` or public fields, defaults filled in;
+ * - `pytorch(options, py)`: a Python expression, for example
+ *   `` `lr_scheduler.TheClass(optimizer, ${py.kwargs(options, table)})` ``, or a class written
+ *   once with `py.helper(name, source)`.
+ * The JSON Schema picks the type up on the next `deno task schema`, and the tests in
+ * `tests/spec/` require a round-trip and a torch case for every registered type.
+ *
  * @module
  */
 

@@ -17,7 +17,8 @@ import type { Spec } from "./spec.ts";
  * the top: `toSpec(schedulerFromSpec(optimizer, s))` equals `s` with its defaults filled in.
  * Schedulers are read through their public state (`stateDict()`, public fields), so a
  * scheduler built by its constructor works too, with two rules: a per-group option whose
- * groups all agree is written once (`maxLr: 0.1`, not `[0.1, 0.1]`), and options a scheduler
+ * groups all agree is written once (`maxLr: 0.1`, not `[0.1, 0.1]`; a scheduler built from a
+ * spec keeps the spec's form), and options a scheduler
  * ignores (`CyclicLR`'s momenta when `cycleMomentum` is false) come back as their defaults.
  * Functions have no spec: `LambdaLR`'s `lrLambda`, `CyclicLR`'s `scaleFn` and `ScheduleLR`'s
  * schedule are readable only from schedulers built by `schedulerFromSpec`; the error says so.

@@ -122,6 +122,15 @@ Deno.test("toSpec fills in every default, nested specs included", () => {
   );
 });
 
+Deno.test("a per-group list keeps its form when built from a spec, and collapses when built directly", () => {
+  const spec = { type: "OneCycleLR", maxLr: [0.1, 0.1], totalSteps: 10 };
+  assert.deepEqual(toSpec(schedulerFromSpec(optimizer(), spec)).maxLr, [0.1, 0.1]);
+  assert.equal(
+    toSpec(new OneCycleLR(optimizer(), { maxLr: [0.1, 0.1], totalSteps: 10 })).maxLr,
+    0.1,
+  );
+});
+
 Deno.test("toSpec reads schedulers built by their constructors", () => {
   const o = optimizer();
   const a = new StepLR(o, { stepSize: 3 });
