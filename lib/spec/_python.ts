@@ -71,6 +71,8 @@ export class PyWriter {
   #statements: string[] = [];
   #counts = new Map<string, number>();
   #imports = new Set<string>();
+  /** True while a composite's child is written (`scheduler(spec)`). */
+  nested = false;
   /** Writes a nested schedule spec as a Python function and returns its name. */
   readonly schedule: (spec: JsonObject) => string;
   /** Writes a nested scheduler spec as statements and returns the name bound to it. */
@@ -81,7 +83,15 @@ export class PyWriter {
     scheduler: (spec: JsonObject, py: PyWriter) => string,
   ) {
     this.schedule = (spec) => schedule(spec, this);
-    this.scheduler = (spec) => scheduler(spec, this);
+    this.scheduler = (spec) => {
+      const outer = this.nested;
+      this.nested = true;
+      try {
+        return scheduler(spec, this);
+      } finally {
+        this.nested = outer;
+      }
+    };
   }
 
   /** Adds `import ...` (or `from ... import ...`) once. */

@@ -17,15 +17,10 @@ export interface TorchCase {
   lrs: number[];
   epochs: number;
   metrics?: number[];
-  /**
-   * The case's numbers differ between torch versions: anneal follows torch 2.x's
-   * \`_is_initial\` rule, and torch 1.13 skips every step at lastEpoch 0.
-   */
-  newerTorchOnly?: boolean;
 }
 
 const HARNESS = `
-import inspect, json, sys, warnings
+import json, sys, warnings
 warnings.filterwarnings("ignore")
 import torch
 cases = json.load(sys.stdin)
@@ -50,10 +45,7 @@ for case in cases:
         out.append({"lrs": lrs})
     except Exception as e:
         out.append({"error": type(e).__name__ + ": " + str(e)})
-# torch >= 2.x skips only a scheduler's own initial step (\`_is_initial\`); 1.13 skips any step
-# at last_epoch 0, which differs for composite and restarted children.
-source = inspect.getsource(torch.optim.lr_scheduler.ExponentialLR.get_lr)
-print(json.dumps({"torch": torch.__version__, "isInitial": "_is_initial" in source, "results": out}))
+print(json.dumps({"torch": torch.__version__, "results": out}))
 `;
 
 /** The torch version when `/usr/bin/python3` imports torch, else `undefined`. */
@@ -82,7 +74,7 @@ export async function torchOrSkip(what: string): Promise<boolean> {
 export async function runTorch(
   cases: readonly { code: string; lrs: number[]; epochs: number; metrics?: number[] }[],
 ): Promise<
-  { torch: string; isInitial: boolean; results: ({ lrs: number[][] } | { error: string })[] }
+  { torch: string; results: ({ lrs: number[][] } | { error: string })[] }
 > {
   const child = new Deno.Command(PYTHON, {
     args: ["-c", HARNESS],
