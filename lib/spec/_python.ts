@@ -78,6 +78,7 @@ export class PyWriter {
   /** Writes a nested scheduler spec as statements and returns the name bound to it. */
   readonly scheduler: (spec: JsonObject) => string;
 
+  /** A writer whose nested specs are written by `schedule` and `scheduler` (see `toPyTorch`). */
   constructor(
     schedule: (spec: JsonObject, py: PyWriter) => string,
     scheduler: (spec: JsonObject, py: PyWriter) => string,

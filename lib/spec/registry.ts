@@ -43,7 +43,18 @@ export type OptionKind =
   | "scheduler"
   | "schedulers";
 
-/** One row of an option table: everything a schema, a designer or an exporter needs. */
+/**
+ * One row of an option table: everything a schema, a designer or an exporter needs.
+ *
+ * @example Read a type's table, as a designer would to draw its controls
+ * ```ts
+ * import { specTypes } from "../mod.ts";
+ * const cyclic = specTypes().schedulers.find((t) => t.type === "CyclicLR")!;
+ * const { mode, maxLr } = cyclic.options;
+ * if (mode!.kind !== "enum" || !mode!.choices!.includes("exp_range")) throw new Error();
+ * if (!maxLr!.log || !maxLr!.perGroup) throw new Error("a per-group lr on a log scale");
+ * ```
+ */
 export interface OptionInfo {
   /** What the option holds. */
   kind: OptionKind;

@@ -9,6 +9,13 @@
  * it. A spec without it is read as version 1; a newer version than this library reads is
  * refused with an error rather than misread. Within a version, unknown keys are refused
  * too, so a spec never loads with an option silently ignored.
+ *
+ * @example
+ * ```ts
+ * import { SPEC_VERSION, StepLR, toSpec } from "../mod.ts";
+ * const spec = toSpec(new StepLR({ paramGroups: [{ lr: 1 }] }, { stepSize: 2 }));
+ * if (spec.anneal !== SPEC_VERSION) throw new Error();
+ * ```
  */
 export const SPEC_VERSION = 1;
 
