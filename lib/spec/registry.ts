@@ -21,6 +21,7 @@
  * @module
  */
 
+import * as check from "../_check.ts";
 import type { Json, JsonObject, LRScheduler, OptimizerLike } from "../schedulers/lr_scheduler.ts";
 import type { Schedule } from "../schedules/schedule.ts";
 import type { PyWriter } from "./_python.ts";
@@ -139,6 +140,64 @@ export interface ScheduleType {
 const schedulers = new Map<string, SchedulerType>();
 const schedules = new Map<string, ScheduleType>();
 
+const SCHEDULER_KEYS = [
+  "type",
+  "description",
+  "options",
+  "notInSpec",
+  "create",
+  "matches",
+  "read",
+  "pytorch",
+];
+const SCHEDULE_KEYS = ["type", "description", "options", "create", "python", "optax", "keras"];
+
+/** The library's rule for options objects, then the entry's functions and option rows. */
+function checkEntry(owner: string, entry: unknown, keys: readonly string[], needs: string[]): void {
+  check.options(owner, entry, keys, { argument: "entry" });
+  const e = entry as Record<string, unknown>;
+  for (const key of needs) check.callable(`entry.${key}`, e[key]);
+  check.options(owner, e.options, Object.keys(e.options ?? {}), { argument: "entry.options" });
+  for (const [key, row] of Object.entries(e.options as Record<string, OptionInfo>)) {
+    check.options(owner, row, OPTION_INFO_KEYS, { argument: `entry.options.${key}` });
+    check.oneOf(`entry.options.${key}.kind`, row.kind, OPTION_KINDS);
+    if (typeof row.description !== "string") {
+      throw new TypeError(
+        `entry.options.${key}.description must be a string, got ${check.show(row.description)}`,
+      );
+    }
+  }
+}
+
+const OPTION_KINDS: readonly OptionKind[] = [
+  "number",
+  "integer",
+  "boolean",
+  "enum",
+  "numbers",
+  "integers",
+  "record",
+  "schedule",
+  "schedules",
+  "scheduler",
+  "schedulers",
+];
+const OPTION_INFO_KEYS = [
+  "kind",
+  "description",
+  "default",
+  "defaultText",
+  "optional",
+  "min",
+  "exclusiveMin",
+  "max",
+  "log",
+  "choices",
+  "nullable",
+  "perGroup",
+  "pytorch",
+];
+
 function checkNew(type: string): void {
   if (typeof type !== "string" || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(type)) {
     throw new TypeError(`type must be an identifier, got type=${JSON.stringify(type)}`);
@@ -174,6 +233,7 @@ function checkNew(type: string): void {
  * ```
  */
 export function registerScheduler(entry: SchedulerType): void {
+  checkEntry("registerScheduler", entry, SCHEDULER_KEYS, ["create", "matches", "read"]);
   checkNew(entry.type);
   schedulers.set(entry.type, entry);
 }
@@ -194,6 +254,7 @@ export function registerScheduler(entry: SchedulerType): void {
  * ```
  */
 export function registerSchedule(entry: ScheduleType): void {
+  checkEntry("registerSchedule", entry, SCHEDULE_KEYS, ["create"]);
   checkNew(entry.type);
   schedules.set(entry.type, entry);
 }

@@ -130,4 +130,29 @@ Deno.test("registerSchedule adds a pure-schedule type; names must be identifiers
     () => registerSchedule({ ...specTypes().schedules[0]!, type: "not a name" }),
     TypeError,
   );
+  assert.throws(
+    () =>
+      registerSchedule(
+        {
+          type: "x",
+          description: "",
+          options: {},
+          create: () => () => 1,
+          pyhton: () => "",
+        } as never,
+      ),
+    /registerSchedule got an unknown option pyhton \(did you mean python\?\)/,
+  );
+  assert.throws(
+    () =>
+      registerScheduler({
+        type: "y",
+        description: "",
+        options: { a: { kind: "float", description: "" } },
+        create: () => null,
+        matches: () => false,
+        read: () => ({}),
+      } as never),
+    /entry.options.a.kind must be one of/,
+  );
 });
