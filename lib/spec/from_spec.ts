@@ -10,7 +10,7 @@ import type { Json, JsonObject, LRScheduler, OptimizerLike } from "../schedulers
 import type { Schedule } from "../schedules/schedule.ts";
 import { described, descriptionOf } from "../schedules/_described.ts";
 import "./_builtin.ts";
-import { record } from "./_built.ts";
+import { record, recordSchema } from "./_built.ts";
 import { knownTypes, schedulerType, scheduleType } from "./registry.ts";
 import type { BuiltOptions, OptionTable, SchedulerType, ScheduleType } from "./registry.ts";
 import { SPEC_VERSION } from "./spec.ts";
@@ -225,7 +225,9 @@ export function schedulerFromSpec(optimizer: OptimizerLike, spec: Spec): LRSched
   checkOptimizer(optimizer);
   const body = readTopLevel(spec);
   buildScheduler(copyGroups(optimizer), body, "spec");
-  return buildScheduler(optimizer, body, "spec");
+  const scheduler = buildScheduler(optimizer, body, "spec");
+  recordSchema(scheduler, spec.$schema);
+  return scheduler;
 }
 
 /**
@@ -240,5 +242,7 @@ export function schedulerFromSpec(optimizer: OptimizerLike, spec: Spec): LRSched
  * ```
  */
 export function scheduleFromSpec(spec: Spec): Schedule {
-  return buildSchedule(readTopLevel(spec), "spec");
+  const schedule = buildSchedule(readTopLevel(spec), "spec");
+  recordSchema(schedule, spec.$schema);
+  return schedule;
 }

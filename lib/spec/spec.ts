@@ -26,7 +26,7 @@ export const SPEC_VERSION = 1;
  * and a run's progress is saved with `stateDict()`). Composites nest specs
  * (`SequentialLR.schedulers`, `ChainedScheduler.schedulers`, `ScheduleLR.schedule`,
  * `LambdaLR.lrLambda`, `joinSchedules.schedules`). The top level may carry `"anneal": 1`
- * (the format's version) and `"$schema"` (for editors; not written back by `toSpec`).
+ * (the format's version) and `"$schema"` (for editors; `toSpec` writes it back).
  *
  * @example A spec is JSON
  * ```ts

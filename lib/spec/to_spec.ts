@@ -9,6 +9,7 @@ import { LRScheduler } from "../schedulers/lr_scheduler.ts";
 import type { Schedule } from "../schedules/schedule.ts";
 import "./_builtin.ts";
 import { schedulerSpec, scheduleSpec } from "./_describe.ts";
+import { recordedSchema } from "./_built.ts";
 import { SPEC_VERSION } from "./spec.ts";
 import type { Spec } from "./spec.ts";
 
@@ -22,6 +23,7 @@ import type { Spec } from "./spec.ts";
  * ignores (`CyclicLR`'s momenta when `cycleMomentum` is false) come back as their defaults.
  * Functions have no spec: `LambdaLR`'s `lrLambda`, `CyclicLR`'s `scaleFn` and `ScheduleLR`'s
  * schedule are readable only from schedulers built by `schedulerFromSpec`; the error says so.
+ * A top-level `$schema` of the spec an object was built from is written back too.
  *
  * @example Save a spec beside a run, load it back
  * ```ts
@@ -34,10 +36,14 @@ import type { Spec } from "./spec.ts";
  */
 export function toSpec(schedulerOrSchedule: LRScheduler | Schedule): Spec {
   const x: unknown = schedulerOrSchedule;
-  if (x instanceof LRScheduler) return { anneal: SPEC_VERSION, ...schedulerSpec(x) } as Spec;
-  if (typeof x === "function") {
-    return { anneal: SPEC_VERSION, ...scheduleSpec(x as Schedule) } as Spec;
-  }
+  const schema = (typeof x === "object" && x !== null) || typeof x === "function"
+    ? recordedSchema(x as object)
+    : undefined;
+  const top = schema === undefined
+    ? { anneal: SPEC_VERSION }
+    : { $schema: schema, anneal: SPEC_VERSION };
+  if (x instanceof LRScheduler) return { ...top, ...schedulerSpec(x) } as Spec;
+  if (typeof x === "function") return { ...top, ...scheduleSpec(x as Schedule) } as Spec;
   throw new TypeError(
     `toSpec expects a scheduler or a pure schedule, got ${check.show(schedulerOrSchedule)}`,
   );

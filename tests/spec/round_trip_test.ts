@@ -41,6 +41,19 @@ Deno.test("toSpec(scheduleFromSpec(s)) is s, for every pure-schedule type, throu
   }
 });
 
+Deno.test("a top-level $schema comes back with the spec", () => {
+  const spec = {
+    $schema: "./lib/spec/spec.schema.json",
+    anneal: 1,
+    type: "StepLR",
+    stepSize: 2,
+    gamma: 0.5,
+  };
+  assert.deepEqual(toSpec(schedulerFromSpec(optimizer(), spec)), spec);
+  const pure = { $schema: "x.json", anneal: 1, type: "constantSchedule", value: 2 };
+  assert.deepEqual(toSpec(scheduleFromSpec(pure)), pure);
+});
+
 Deno.test("the round-trip lists cover every registered type", () => {
   const covered = new Set<string>();
   const visit = (v: unknown): void => {
