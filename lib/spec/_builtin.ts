@@ -5,4 +5,6 @@
  */
 
 import "./_schedulers.ts";
+import "./_composite_schedulers.ts";
 import "./_schedules.ts";
+import "./_phased_schedules.ts";
