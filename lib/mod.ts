@@ -20,3 +20,4 @@ export * from "./claim.ts";
 export * as keras from "./keras/mod.ts";
 export * as optax from "./optax/mod.ts";
 export * as timm from "./timm/mod.ts";
+export * from "./spec/mod.ts";

@@ -6,6 +6,7 @@
 
 import type { Schedule } from "./schedule.ts";
 import { polynomialSchedule } from "./polynomial.ts";
+import { described } from "./_described.ts";
 
 /** Options of {@linkcode linearSchedule}. */
 export interface LinearScheduleOptions {
@@ -45,5 +46,12 @@ export interface LinearScheduleOptions {
  * ```
  */
 export function linearSchedule(options: LinearScheduleOptions): Schedule {
-  return polynomialSchedule({ ...options, power: 1 });
+  const { initValue, endValue, transitionSteps, transitionBegin = 0 } = options;
+  return described(polynomialSchedule({ ...options, power: 1 }), {
+    type: "linearSchedule",
+    initValue,
+    endValue,
+    transitionSteps,
+    transitionBegin,
+  });
 }
