@@ -25,3 +25,5 @@ export type {
   ScheduleType,
 } from "./registry.ts";
 export type { PyWriter } from "./_python.ts";
+export { specValues } from "./spec_values.ts";
+export type { SpecValues, SpecValuesOptions } from "./spec_values.ts";
