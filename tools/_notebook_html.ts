@@ -64,6 +64,8 @@ export function markdownToHtml(source: string): string {
 export interface ExportOptions {
   /** The page title; defaults to the first heading. */
   title?: string;
+  /** Load plotly.js from this URL (a file shared by the site's pages) instead of inlining it. */
+  plotlySrc?: string;
 }
 
 /** The number of plotly figures a notebook displays, that is the charts its page will draw. */
@@ -103,7 +105,11 @@ export function notebookToHtml(notebook: Notebook, options: ExportOptions = {}):
 <meta name="generator" content="anneal tools/notebooks.ts">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
-${figures ? `<script>${inlineScript(plotlySource)}</script>` : ""}
+${
+    figures && options.plotlySrc === undefined
+      ? `<script>${inlineScript(plotlySource)}</script>`
+      : ""
+  }
 </head>
 <body>
 <main>

@@ -1,7 +1,8 @@
 /**
  * `deno task notebooks`: runs every `notebooks/NN_*.ipynb` top to bottom on the Deno Jupyter kernel,
  * saves the outputs into the notebooks (normalised, so reruns give identical files), and exports
- * each one to a self-contained HTML page that draws its charts offline.
+ * a small static site (`tools/_site.ts`): a page per notebook, an index, the schedule designer,
+ * and plotly.js and anneal's browser bundle as shared files; every page works offline.
  *
  * ```sh
  * deno task notebooks                 # run, save and export every notebook
@@ -36,7 +37,7 @@ import {
   serializeNotebook,
   textOutputs,
 } from "./_notebook_format.ts";
-import { escapeHtml, notebookToHtml } from "./_notebook_html.ts";
+import { writeSite } from "./_site.ts";
 import {
   executeNotebook,
   type Jupyter,
@@ -61,26 +62,15 @@ export async function listNotebooks(
     .sort();
 }
 
-/** Writes `<out>/<name>.html` for each notebook, and an index page; returns the pages written. */
-export async function exportNotebooks(
+/**
+ * Writes the site into `out` (`tools/_site.ts`): a page per notebook, `index.html`,
+ * `designer.html` and the shared `assets/`; returns the notebook pages written.
+ */
+export function exportNotebooks(
   notebooks: { name: string; notebook: Notebook }[],
   out: string,
 ): Promise<string[]> {
-  await Deno.mkdir(out, { recursive: true });
-  const pages: string[] = [];
-  for (const { name, notebook } of notebooks) {
-    const page = `${out}/${name.replace(/\.ipynb$/, ".html")}`;
-    await Deno.writeTextFile(page, notebookToHtml(notebook));
-    pages.push(page);
-  }
-  const links = pages.map((page) => page.slice(out.length + 1))
-    .map((file) => `<li><a href="${escapeHtml(file)}">${escapeHtml(file)}</a></li>`).join("\n");
-  await Deno.writeTextFile(
-    `${out}/index.html`,
-    `<!DOCTYPE html>\n<meta charset="utf-8">\n<title>anneal notebooks</title>\n` +
-      `<h1>anneal notebooks</h1>\n<ul>\n${links}\n</ul>\n`,
-  );
-  return pages;
+  return writeSite(notebooks, out);
 }
 
 interface Row {

@@ -134,22 +134,25 @@ export const DESIGNER_SCRIPT = String.raw`
 
     function numberControl(key, o, holder, onChange) {
       var value = holder[key] !== undefined && holder[key] !== null ? holder[key] : o.default;
+      // a per-group option takes one number or a list "a, b" (one per group)
       var input = el("input", {
-        type: "number",
+        type: o.perGroup ? "text" : "number",
+        inputmode: o.perGroup ? "decimal" : undefined,
         name: key,
-        step: o.kind === "integer" ? 1 : "any",
-        min: o.min,
-        max: o.max,
-        value: typeof value === "number" ? value : "",
+        step: o.perGroup ? undefined : (o.kind === "integer" ? 1 : "any"),
+        min: o.perGroup ? undefined : o.min,
+        max: o.perGroup ? undefined : o.max,
+        value: typeof value === "number" ? value : (Array.isArray(value) ? value.join(", ") : ""),
         placeholder: o.defaultText ? "= " + o.defaultText : (o.optional ? "none" : ""),
         title: o.description,
       });
       var row = [input];
-      var range = typeof value === "number" ? sliderRange(o, value) : undefined;
+      var start = typeof value === "number" ? value : (Array.isArray(value) ? value[0] : undefined);
+      var range = typeof start === "number" ? sliderRange(o, start) : undefined;
       var slider;
       if (range) {
         slider = el("input", { type: "range", "data-for": key, min: range.lo, max: range.hi, step: range.step,
-          value: range.log ? Math.log10(value) : value, title: o.description + (range.log ? " (log scale)" : "") });
+          value: range.log ? Math.log10(start) : start, title: o.description + (range.log ? " (log scale)" : "") });
         slider.addEventListener("input", function () {
           var x = Number(slider.value);
           var v = range.log ? Number(Math.pow(10, x).toPrecision(3)) : (o.kind === "integer" ? Math.round(x) : Number(x.toPrecision(6)));
@@ -160,11 +163,14 @@ export const DESIGNER_SCRIPT = String.raw`
         row.push(slider);
       }
       function read() {
-        if (input.value.trim() === "") {
+        var text = input.value.trim();
+        if (text === "") {
           if (o.nullable && o.default === null) holder[key] = null;
           else delete holder[key];
+        } else if (o.perGroup && /[,\s]/.test(text)) {
+          holder[key] = numberList(text);
         } else {
-          holder[key] = Number(input.value);
+          holder[key] = Number(text);
           if (slider && Number.isFinite(holder[key])) slider.value = String(range.log ? Math.log10(holder[key]) : holder[key]);
         }
         onChange();
@@ -229,7 +235,7 @@ export const DESIGNER_SCRIPT = String.raw`
           onChange();
         });
         controls = [text];
-      } else if (o.kind === "integers" || o.kind === "numbers" || Array.isArray(value)) {
+      } else if (o.kind === "integers" || o.kind === "numbers" || (Array.isArray(value) && !o.perGroup)) {
         controls = listControl(key, o, holder, onChange);
       } else {
         controls = numberControl(key, o, holder, onChange);
