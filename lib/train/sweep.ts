@@ -12,7 +12,8 @@ import { DivergenceError } from "./divergence_error.ts";
 import type { History } from "./history.ts";
 import { isThenable, type PausableLoop, runAwaiting, runToEnd } from "./_pausable.ts";
 import { firstReached } from "./stop_when.ts";
-import { trainLoop, type TrainOptions } from "./train.ts";
+import { plannedIterations, trainLoop, type TrainOptions } from "./train.ts";
+import { emptyHistory } from "./checkpoint.ts";
 
 /** Options of {@linkcode sweep}. */
 export interface SweepOptions {
@@ -50,7 +51,7 @@ export interface SweepPosition {
   run: number;
   /** How many runs the sweep has: configurations × seeds. */
   runs: number;
-  /** The most iterations this run may take (its `iterations` option). */
+  /** The most iterations this run may take (its `iterations`, or `epochs` × steps per epoch). */
   iterations: number;
 }
 
@@ -70,6 +71,8 @@ export interface SweepRun {
   trainAccuracy: number;
   /** Test accuracy at the last evaluation point. */
   testAccuracy: number;
+  /** Validation accuracy at the last evaluation point (NaN without a validation set). */
+  valAccuracy?: number;
   /** The divergence message if the loss became NaN or infinite, else null. */
   diverged: string | null;
   /** The run's history. */
@@ -155,6 +158,7 @@ export function sweepAsync(options: SweepOptions): Promise<SweepRun[]> {
  * options (and `onProgress` added). With `pause`, it yields the promises the callbacks return.
  */
 function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRun[]> {
+  check.options("sweep", options, ["configs", "seeds", "threshold", "onRun", "onProgress"]);
   const configs = options?.configs;
   if (typeof configs !== "object" || configs === null || Object.keys(configs).length === 0) {
     throw new TypeError(
@@ -180,7 +184,7 @@ function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRu
         seed,
         run: runs.length + 1,
         runs: count,
-        iterations: setup?.iterations,
+        iterations: plannedIterations(setup),
       };
       let run: SweepRun;
       try {
@@ -196,6 +200,7 @@ function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRu
           loss: result.loss,
           trainAccuracy: result.trainAccuracy,
           testAccuracy: result.testAccuracy,
+          valAccuracy: result.valAccuracy,
           diverged: null,
           history: result.history,
         };
@@ -209,8 +214,9 @@ function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRu
           loss: NaN,
           trainAccuracy: NaN,
           testAccuracy: NaN,
+          valAccuracy: NaN,
           diverged: error.message,
-          history: { iteration: [], loss: [], trainAccuracy: [], testAccuracy: [], lr: [] },
+          history: emptyHistory(),
         };
       }
       runs.push(run);
