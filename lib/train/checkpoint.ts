@@ -140,7 +140,39 @@ export function emptyHistory(): History {
  * ```
  */
 export function saveCheckpoint(parts: CheckpointParts, position: RunPosition): Checkpoint {
+  if (typeof parts?.model?.stateDict !== "function") {
+    throw new TypeError(
+      `parts.model must be a model with stateDict(), got parts=${check.show(parts)}`,
+    );
+  }
+  if (typeof parts.optimizer?.stateDict !== "function") {
+    throw new TypeError(
+      `parts.optimizer must be an optimizer with stateDict(), got parts.optimizer=${
+        check.show(parts.optimizer)
+      }`,
+    );
+  }
+  if (parts.scheduler !== undefined && typeof parts.scheduler?.stateDict !== "function") {
+    throw new TypeError(
+      `parts.scheduler must have stateDict(), got parts.scheduler=${check.show(parts.scheduler)}`,
+    );
+  }
+  if (parts.rng !== undefined && typeof parts.rng?.state !== "function") {
+    throw new TypeError(`parts.rng must be a Random, got parts.rng=${check.show(parts.rng)}`);
+  }
+  if (typeof position !== "object" || position === null) {
+    throw new TypeError(
+      `position must be { iteration, history }, got position=${check.show(position)}`,
+    );
+  }
   check.integer("iteration", position.iteration);
+  if (position.iteration < 0) {
+    throw new RangeError(`iteration must be ≥ 0, got iteration=${position.iteration}`);
+  }
+  checkHistory(position.history, "history");
+  check.finite("lossSum", position.lossSum ?? 0);
+  const lossCount = check.integer("lossCount", position.lossCount ?? 0);
+  if (lossCount < 0) throw new RangeError(`lossCount must be ≥ 0, got lossCount=${lossCount}`);
   return {
     format: CHECKPOINT_FORMAT,
     version: 2,
@@ -157,23 +189,23 @@ export function saveCheckpoint(parts: CheckpointParts, position: RunPosition): C
   };
 }
 
-function checkHistory(history: unknown): History {
+function checkHistory(history: unknown, name = "checkpoint.history"): History {
   const keys = ["iteration", "loss", "trainAccuracy", "testAccuracy", "lr"] as const;
   const optional = ["epoch", "valLoss", "valAccuracy"] as const;
   const h = history as History;
   const n = Array.isArray(h?.iteration) ? h.iteration.length : -1;
   const bad = () =>
     new TypeError(
-      `checkpoint.history must hold arrays ${keys.join(", ")} (and optionally ${
+      `${name} must hold arrays ${keys.join(", ")} (and optionally ${
         optional.join(", ")
-      }) of one length, got checkpoint.history=${check.show(history)}`,
+      }) of one length, got ${name}=${check.show(history)}`,
     );
   for (const key of keys) if (!Array.isArray(h?.[key]) || h[key].length !== n) throw bad();
   for (const key of optional) {
     if (h[key] !== undefined && (!Array.isArray(h[key]) || h[key].length !== n)) throw bad();
   }
   for (const key of [...keys, ...optional]) {
-    h[key]?.forEach((v, i) => check.finite(`checkpoint.history.${key}[${i}]`, v));
+    h[key]?.forEach((v, i) => check.finite(`${name}.${key}[${i}]`, v));
   }
   return h;
 }
@@ -194,6 +226,11 @@ function checkFinite(name: string, value: unknown): void {
 
 /** Checks the fields every checkpoint has, before anything is loaded. */
 function checkFields(checkpoint: Checkpoint): void {
+  if (typeof checkpoint !== "object" || checkpoint === null || Array.isArray(checkpoint)) {
+    throw new TypeError(
+      `checkpoint must be an ${CHECKPOINT_FORMAT} object, got checkpoint=${check.show(checkpoint)}`,
+    );
+  }
   if (
     checkpoint?.format !== CHECKPOINT_FORMAT ||
     (checkpoint.version !== 1 && checkpoint.version !== 2)
@@ -242,6 +279,13 @@ function checkFields(checkpoint: Checkpoint): void {
   }
   checkFinite("checkpoint.model", checkpoint.model);
   checkFinite("checkpoint.optimizer", checkpoint.optimizer);
+  const groups = (checkpoint.optimizer as { paramGroups?: unknown }).paramGroups;
+  if (Array.isArray(groups)) {
+    groups.forEach((g, i) => {
+      const lr = (g as { lr?: unknown } | null)?.lr;
+      if (lr !== undefined) check.nonNegative(`checkpoint.optimizer.paramGroups[${i}].lr`, lr);
+    });
+  }
   const order = checkpoint.order ?? null;
   if (order !== null) {
     if (!Array.isArray(order)) {
@@ -272,8 +316,8 @@ function checkFields(checkpoint: Checkpoint): void {
  * Everything is checked first: the format and version, `iteration` and `lossCount` integers
  * ≥ 0 (`lossCount` at most `iteration`), finite numbers everywhere in the model and optimizer
  * states, the history and `lossSum` (a checkpoint that never went through JSON may hold NaN),
- * a history that does not run past `iteration`, `order` a permutation, a scheduler state exactly
- * when a scheduler is given, and a random state whenever an `rng` is given. Then either
+ * lrs ≥ 0, a history that does not run past `iteration`, `order` a permutation, a scheduler
+ * state exactly when a scheduler is given, and a random state whenever an `rng` is given. Then either
  * everything loads or nothing changes: if a part rejects its state, the parts are put back as
  * they were and the error is rethrown.
  *
@@ -290,6 +334,21 @@ function checkFields(checkpoint: Checkpoint): void {
  */
 export function loadCheckpoint(checkpoint: Checkpoint, parts: CheckpointParts): RunPosition {
   checkFields(checkpoint);
+  if (typeof parts?.model?.loadStateDict !== "function") {
+    throw new TypeError(
+      `parts.model must be a model with loadStateDict(), got parts=${check.show(parts)}`,
+    );
+  }
+  if (typeof parts.optimizer?.loadStateDict !== "function") {
+    throw new TypeError(
+      `parts.optimizer must be an optimizer with loadStateDict(), got parts.optimizer=${
+        check.show(parts.optimizer)
+      }`,
+    );
+  }
+  if (parts.rng !== undefined && typeof parts.rng?.setState !== "function") {
+    throw new TypeError(`parts.rng must be a Random, got parts.rng=${check.show(parts.rng)}`);
+  }
   if ((checkpoint.scheduler === null) !== (parts.scheduler === undefined)) {
     throw new TypeError(
       checkpoint.scheduler === null

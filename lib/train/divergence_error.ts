@@ -5,6 +5,8 @@
  * @module
  */
 
+import * as check from "../_check.ts";
+
 /**
  * A learning rate to suggest after a run diverged at `lr`: a tenth of it, rounded down to
  * 1, 2 or 5 · 10^k, and at most 0.1 (so that a run that blew up at lr 1e3 or 1e300 is pointed
@@ -18,7 +20,7 @@
  * ```
  */
 export function suggestLowerLr(lr: number): number {
-  const target = lr / 10;
+  const target = check.number("lr", lr) / 10;
   if (!(target > 0) || target >= 0.1) return 0.1;
   const power = Math.floor(Math.log10(target));
   const scale = Math.pow(10, power);
@@ -27,6 +29,8 @@ export function suggestLowerLr(lr: number): number {
   // 2 · 10^-3 as the shortest decimal, not 0.0020000000000000005.
   return Number((nice * scale).toPrecision(1));
 }
+
+const INFO_KEYS = ["iteration", "loss", "lr", "restoredTo", "reason", "suggestedLr"] as const;
 
 /** What a {@linkcode DivergenceError} reports. */
 export interface DivergenceInfo {
@@ -78,6 +82,15 @@ export class DivergenceError extends RangeError {
    * loss) and the iteration the run was restored to; the values become the error's fields.
    */
   constructor(info: DivergenceInfo) {
+    check.options("DivergenceError", info, INFO_KEYS, { argument: "info" });
+    check.integer("iteration", info.iteration);
+    check.number("loss", info.loss);
+    check.nonNegative("lr", info.lr);
+    check.integer("restoredTo", info.restoredTo);
+    if (info.suggestedLr !== undefined) check.positive("suggestedLr", info.suggestedLr);
+    if (info.reason !== undefined && typeof info.reason !== "string") {
+      throw new TypeError(`reason must be a string, got reason=${check.show(info.reason)}`);
+    }
     const suggestedLr = info.suggestedLr ?? suggestLowerLr(info.lr);
     super(
       `loss is ${info.loss} at iteration ${info.iteration} (lr=${info.lr}): training ` +

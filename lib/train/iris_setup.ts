@@ -115,7 +115,13 @@ export function irisSetup(options: IrisSetupOptions = {}): IrisSetup {
   const stopAt = options.stopAt === null
     ? null
     : check.inRange("stopAt", options.stopAt ?? 0.9999, 0, 1);
-  const [h1, h2] = options.hidden ?? [20, 20];
+  const hidden = options.hidden ?? [20, 20];
+  if (!Array.isArray(hidden) || hidden.length !== 2) {
+    throw new TypeError(
+      `hidden must be two layer widths [h1, h2], got hidden=${check.show(hidden)}`,
+    );
+  }
+  const [h1, h2] = hidden;
   check.positiveInteger("hidden[0]", h1);
   check.positiveInteger("hidden[1]", h2);
 

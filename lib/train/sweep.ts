@@ -267,6 +267,26 @@ function median(values: number[]): number {
  * ```
  */
 export function summarizeSweep(runs: readonly SweepRun[]): SweepSummary[] {
+  if (!Array.isArray(runs)) {
+    throw new TypeError(`runs must be an array of sweep runs, got runs=${check.show(runs)}`);
+  }
+  runs.forEach((r, i) => {
+    if (typeof r?.name !== "string") {
+      throw new TypeError(`runs[${i}].name must be a string, got runs[${i}]=${check.show(r)}`);
+    }
+    if (r.reachedAt !== null) check.finite(`runs[${i}].reachedAt`, r.reachedAt);
+    if (r.diverged !== null && typeof r.diverged !== "string") {
+      throw new TypeError(
+        `runs[${i}].diverged must be a message or null, got runs[${i}].diverged=${
+          check.show(r.diverged)
+        }`,
+      );
+    }
+    if (r.diverged === null) {
+      check.number(`runs[${i}].trainAccuracy`, r.trainAccuracy);
+      check.number(`runs[${i}].testAccuracy`, r.testAccuracy);
+    }
+  });
   const names = [...new Set(runs.map((r) => r.name))];
   return names.map((name) => {
     const mine = runs.filter((r) => r.name === name);

@@ -377,13 +377,6 @@ function checkResume(resume: Checkpoint, run: Run, hasRng: boolean): void {
         : "checkpoint.history has valLoss, but data has no validation set",
     );
   }
-  const groups = (resume.optimizer as { paramGroups?: unknown } | undefined)?.paramGroups;
-  if (Array.isArray(groups)) {
-    groups.forEach((g, i) => {
-      const lr = (g as { lr?: unknown } | null)?.lr;
-      if (lr !== undefined) check.nonNegative(`checkpoint.optimizer.paramGroups[${i}].lr`, lr);
-    });
-  }
 }
 
 /**

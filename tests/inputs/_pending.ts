@@ -35,19 +35,6 @@ export const PENDING: Readonly<Record<string, string>> = {
   pyFloatRepr: "lib/schedulers: cases come from the sched branch",
   pyRepr: "lib/schedulers: cases come from the sched branch",
   setWarningHandler: "lib/schedulers: cases come from the sched branch",
-  // lib/train: cases come from the minibatch branch.
-  CHECKPOINT_FORMAT: "lib/train: cases come from the minibatch branch",
-  DivergenceError: "lib/train: cases come from the minibatch branch",
-  accuracyAtLeast: "lib/train: cases come from the minibatch branch",
-  emptyHistory: "lib/train: cases come from the minibatch branch",
-  firstReached: "lib/train: cases come from the minibatch branch",
-  irisSetup: "lib/train: cases come from the minibatch branch",
-  loadCheckpoint: "lib/train: cases come from the minibatch branch",
-  lrRangeTest: "lib/train: cases come from the minibatch branch",
-  saveCheckpoint: "lib/train: cases come from the minibatch branch",
-  summarizeSweep: "lib/train: cases come from the minibatch branch",
-  sweep: "lib/train: cases come from the minibatch branch",
-  sweepAsync: "lib/train: cases come from the minibatch branch",
-  train: "lib/train: cases come from the minibatch branch",
-  trainAsync: "lib/train: cases come from the minibatch branch",
+  // lib/train: the minibatch branch has train_cases.ts; lrRangeTest is kerasoptax's.
+  lrRangeTest: "lib/train/lr_range_test.ts: cases come from the kerasoptax branch",
 };
