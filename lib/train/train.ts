@@ -577,7 +577,8 @@ function* loop(
   // Doubles the loop updates live in a typed array, so that no number is ever boxed:
   // [0] the loss sum since the last evaluation point, [1] the last loss, [2] the last lr,
   // [3] the divergence watch's moving average, [4] its best and [5] its first bias-corrected
-  // value, [6] how many losses it has seen, [7] the last validation loss.
+  // value, [6] how many losses it has seen, [7] the last validation loss, [8] β^[6] (the bias
+  // correction is 1 − β^t), [9] the current bias-corrected value, [10] divergeFactor.
   const smoothing = start.smoothing ?? null;
   const acc = Float64Array.of(
     start.lossSum ?? 0,
@@ -588,7 +589,11 @@ function* loop(
     smoothing?.first ?? NaN,
     smoothing?.count ?? 0,
     NaN,
+    Math.pow(BETA, smoothing?.count ?? 0),
+    NaN,
+    divergeFactor ?? Infinity,
   );
+  const watch = divergeFactor !== null;
   let stopped = false;
   // Records one evaluation point. The loop's counters stay out of closures: V8 boxes a double
   // that a closure captures, which would allocate on every iteration.
@@ -639,19 +644,21 @@ function* loop(
     acc[1] = value;
     acc[0] = acc[0]! + value;
     lossCount++;
-    if (divergeFactor !== null) {
+    if (watch) {
+      // Everything in acc, no double locals: this runs every iteration and must not allocate.
       acc[6] = acc[6]! + 1;
+      acc[8] = acc[8]! * BETA;
       acc[3] = BETA * acc[3]! + (1 - BETA) * value;
-      const smoothed = acc[3]! / (1 - Math.pow(BETA, acc[6]!));
-      if (acc[6] === 1) acc[5] = smoothed;
-      if (smoothed < acc[4]!) acc[4] = smoothed;
-      if (smoothed > divergeFactor * acc[4]! && smoothed > acc[5]!) {
+      acc[9] = acc[3]! / (1 - acc[8]!);
+      if (acc[6] === 1) acc[5] = acc[9]!;
+      if (acc[9]! < acc[4]!) acc[4] = acc[9]!;
+      if (acc[9]! > acc[10]! * acc[4]! && acc[9]! > acc[5]!) {
         throw diverged(
           iteration,
           value,
           lr,
           `its smoothed value ${
-            smoothed.toPrecision(3)
+            acc[9]!.toPrecision(3)
           } is more than divergeFactor=${divergeFactor} ` +
             `times the best, ${acc[4]!.toPrecision(3)}`,
         );
