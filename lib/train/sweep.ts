@@ -17,7 +17,11 @@ import { emptyHistory } from "./checkpoint.ts";
 
 /** Options of {@linkcode sweep}. */
 export interface SweepOptions {
-  /** Named configurations; each builds fresh `train()` options for a seed. */
+  /**
+   * Named configurations; each builds fresh `train()` options for a seed, with any of
+   * `train()`'s options: mini-batches (`batchSize`, `shuffle` with the seed's `rng`, `dropLast`,
+   * `epochs`, `schedulerInterval`) and a validation set in `data` included.
+   */
   configs: Record<string, (seed: number) => TrainOptions>;
   /** The seeds every configuration runs with. */
   seeds: readonly number[];
