@@ -71,6 +71,8 @@ export interface IrisSetup extends TrainOptions {
   loss: CrossEntropyLoss;
   /** Plain SGD (no momentum, no weight decay) at the initial lr. */
   optimizer: SGD;
+  /** The most iterations (always set: the seed's runs count iterations, not epochs). */
+  iterations: number;
   /** The StepLR decay, absent when `stepSize` is null. */
   scheduler?: StepLR;
   /**
