@@ -75,7 +75,7 @@ export interface SweepRun {
   trainAccuracy: number;
   /** Test accuracy at the last evaluation point. */
   testAccuracy: number;
-  /** Validation accuracy at the last evaluation point (NaN without a validation set). */
+  /** Validation accuracy at the last evaluation point (present when the run had a validation set). */
   valAccuracy?: number;
   /** The divergence message if the loss became NaN or infinite, else null. */
   diverged: string | null;
@@ -204,10 +204,11 @@ function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRu
           loss: result.loss,
           trainAccuracy: result.trainAccuracy,
           testAccuracy: result.testAccuracy,
-          valAccuracy: result.valAccuracy,
           diverged: null,
           history: result.history,
         };
+        // Only runs with a validation set carry it, so other runs' records stay as they were.
+        if (result.history.valAccuracy !== undefined) run.valAccuracy = result.valAccuracy;
       } catch (error) {
         if (!(error instanceof DivergenceError)) throw error;
         run = {
@@ -218,7 +219,6 @@ function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRu
           loss: NaN,
           trainAccuracy: NaN,
           testAccuracy: NaN,
-          valAccuracy: NaN,
           diverged: error.message,
           history: emptyHistory(),
         };

@@ -5,7 +5,13 @@ import { SGD } from "../../lib/optim/mod.ts";
 import { ReduceLROnPlateau, StepLR } from "../../lib/schedulers/mod.ts";
 import { Random } from "../../lib/random.ts";
 import { noGrad, tensor } from "../../lib/tensor/mod.ts";
-import { type Checkpoint, train, trainAsync, type TrainOptions } from "../../lib/train/mod.ts";
+import {
+  type Checkpoint,
+  sweep,
+  train,
+  trainAsync,
+  type TrainOptions,
+} from "../../lib/train/mod.ts";
 
 const digits = loadDigits();
 const split = trainValTestSplit(
@@ -248,4 +254,24 @@ Deno.test("train() steps ReduceLROnPlateau itself, with the validation loss", as
     assert.deepEqual(r.history, expected.history);
     assert.deepEqual(weights(resumed.model), weights(whole.model));
   });
+});
+
+Deno.test("sweep() runs mini-batch configurations and reports their validation accuracy", () => {
+  const runs = sweep({
+    configs: {
+      "batch 32": (seed) => ({ ...setup(seed), epochs: 2 }),
+      "batch 32, no validation set": (seed) => ({
+        ...setup(seed),
+        data: { ...small, xVal: undefined, yVal: undefined },
+        epochs: 2,
+      }),
+    },
+    seeds: [0, 1],
+  });
+  assert.equal(runs.length, 4);
+  assert.ok(runs.every((r) => r.iterations === 20 && r.diverged === null));
+  const direct = train({ ...setup(1), epochs: 2 });
+  assert.equal(runs[1]!.valAccuracy, direct.valAccuracy);
+  assert.deepEqual(runs[1]!.history, direct.history);
+  assert.ok(!("valAccuracy" in runs[2]!));
 });
