@@ -53,8 +53,30 @@ export function checkChildren(
           `which is different from ${optimizerName(optimizer)}.`,
       );
     }
+    const first = schedulers[0] as LRScheduler;
+    if (s.field !== first.field) {
+      throw new RangeError(
+        `${owner} expects all schedulers to drive the same field, but got scheduler ` +
+          `${s.constructor.name} at index ${i} driving field="${s.field}" after ` +
+          `field="${first.field}"`,
+      );
+    }
   });
   return [...schedulers];
+}
+
+/**
+ * Throws unless `args` is empty (or a lone `undefined`): PyTorch's composite `step()` takes no
+ * argument, so an epoch or a metric passed to it is a mistake, not something to ignore.
+ */
+export function checkNoStepArgument(owner: string, args: readonly unknown[]): void {
+  if (args.length > 1 || (args.length === 1 && args[0] !== undefined)) {
+    throw new TypeError(
+      `${owner}.step() takes no argument (like PyTorch's), got step(${
+        args.map((a) => check.show(a)).join(", ")
+      })`,
+    );
+  }
 }
 
 /**
