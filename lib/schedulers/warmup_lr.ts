@@ -12,6 +12,7 @@ import { checkNoStepArgument } from "./_composite.ts";
 import { checkField, fieldAllows, fieldRange } from "./_field.ts";
 import { ReduceLROnPlateau } from "./reduce_lr_on_plateau.ts";
 import { readChoice } from "./_state.ts";
+import { restoreGroups, snapshotGroups } from "./_groups.ts";
 
 const OPTION_KEYS = ["scheduler", "warmupSteps", "warmupType", "startFactor", "startLr", "field"];
 
@@ -44,24 +45,6 @@ export interface WarmupLROptions {
   startLr?: number | readonly number[];
   /** The field to warm up; must be the wrapped scheduler's (the default). */
   field?: Field;
-}
-
-/** A copy of every group's keys but `params`, to put the groups back after a failed build. */
-function snapshotGroups(optimizer: OptimizerLike): Record<string, unknown>[] {
-  return optimizer.paramGroups.map((g) => {
-    const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(g)) if (k !== "params") copy[k] = v;
-    return copy;
-  });
-}
-
-function restoreGroups(optimizer: OptimizerLike, saved: Record<string, unknown>[]): void {
-  optimizer.paramGroups.forEach((g, i) => {
-    const record = g as unknown as Record<string, unknown>;
-    const before = saved[i]!;
-    for (const k of Object.keys(record)) if (k !== "params" && !(k in before)) delete record[k];
-    Object.assign(record, before);
-  });
 }
 
 /**
