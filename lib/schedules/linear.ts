@@ -4,6 +4,7 @@
  * @module
  */
 
+import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
 import { polynomialSchedule } from "./polynomial.ts";
 
@@ -45,5 +46,11 @@ export interface LinearScheduleOptions {
  * ```
  */
 export function linearSchedule(options: LinearScheduleOptions): Schedule {
+  check.options("linearSchedule", options, [
+    "initValue",
+    "endValue",
+    "transitionSteps",
+    "transitionBegin",
+  ]);
   return polynomialSchedule({ ...options, power: 1 });
 }
