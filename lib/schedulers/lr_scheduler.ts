@@ -22,7 +22,6 @@ import {
 } from "./_field.ts";
 
 export type { Field } from "./_field.ts";
-export { FIELDS } from "./_field.ts";
 
 /** JSON data: what `stateDict()` returns, so that `JSON.stringify` round-trips it. */
 export type Json = number | string | boolean | null | Json[] | { [key: string]: Json };

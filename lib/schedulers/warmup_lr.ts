@@ -126,7 +126,7 @@ function checkStartFactor(name: string, value: unknown, type: WarmupType): numbe
  * The linear form with a factor is PyTorch's `LinearLR` closed form with `endFactor` 1, and
  * the constant one is `ConstantLR`'s, operation for operation.
  */
-export function warmupValue(
+function warmupValue(
   type: WarmupType,
   target: number,
   e: number,

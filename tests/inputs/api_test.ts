@@ -19,6 +19,9 @@ const INPUT_FREE: Readonly<Record<string, string>> = {
   defaultRandom: "takes no arguments; returns the global stream",
   loadIris: "takes no arguments; returns a fresh copy of the embedded data",
   isGradEnabled: "takes no arguments; reports the grad mode",
+  EPOCH_DEPRECATION_WARNING: "a constant string, PyTorch's warning text",
+  GET_LR_WARNING: "a constant string, PyTorch's warning text",
+  STEP_ORDER_WARNING: "a constant string, PyTorch's warning text",
 };
 
 const here = new URL(".", import.meta.url);
