@@ -13,7 +13,9 @@ import { ReduceLROnPlateau } from "./reduce_lr_on_plateau.ts";
 /** The children of a composite scheduler (anything with a `schedulers` array), else undefined. */
 export function childSchedulers(s: LRScheduler): readonly LRScheduler[] | undefined {
   const children = (s as unknown as { schedulers?: unknown }).schedulers;
-  return Array.isArray(children) ? children as LRScheduler[] : undefined;
+  return Array.isArray(children)
+    ? (children as (LRScheduler | null)[]).filter((c) => c !== null) as LRScheduler[]
+    : undefined;
 }
 
 function optimizerName(optimizer: unknown): string {
@@ -38,6 +40,12 @@ export function checkChildren(
   schedulers.forEach((s: unknown, i) => {
     if (!(s instanceof LRScheduler)) {
       throw new TypeError(`${owner} at index ${i} should have \`optimizer\` as its attribute.`);
+    }
+    if ((s as unknown as { paramwise?: unknown }).paramwise === true) {
+      throw new RangeError(
+        `${owner} does not support a ParamwiseScheduler (at index ${i}): put ${owner} inside ` +
+          "the ParamwiseScheduler, as the scheduler of each group, instead",
+      );
     }
     if (s instanceof ReduceLROnPlateau) {
       throw new RangeError(

@@ -67,6 +67,8 @@ function viewOf(optimizer: OptimizerLike, i: number): OptimizerLike {
 export class ParamwiseScheduler extends LRScheduler {
   /** Each group's scheduler, or null for a group left alone. */
   readonly schedulers: readonly (LRScheduler | null)[];
+  /** Marks a per-group composite, which `SequentialLR` and `ChainedScheduler` refuse. */
+  readonly paramwise = true;
 
   /** Builds every child over its group; if one fails, the groups are put back as they were. */
   constructor(optimizer: OptimizerLike, options: ParamwiseSchedulerOptions) {

@@ -631,6 +631,18 @@ function otherCases(): Case[] {
       includes: ["same optimizer", "index 0"],
     },
     {
+      export: "SequentialLR",
+      label: "a ParamwiseScheduler child",
+      setup: o,
+      call: (x) => {
+        const opt = x as OptimizerLike;
+        const p = new api.ParamwiseScheduler(opt, { schedulers: [stepOf, null] });
+        return new api.SequentialLR(opt, { schedulers: [p, stepOf(opt)], milestones: [2] });
+      },
+      error: RangeError,
+      includes: ["ParamwiseScheduler", "index 0"],
+    },
+    {
       export: "LRScheduler",
       label: "a subclass over optimizer null",
       call: () => {

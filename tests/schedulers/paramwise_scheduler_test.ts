@@ -6,6 +6,7 @@
 
 import assert from "node:assert/strict";
 import {
+  ChainedScheduler,
   CosineAnnealingLR,
   LambdaLR,
   type LRScheduler,
@@ -15,6 +16,7 @@ import {
   ReduceLROnPlateau,
   type SchedulerFactory,
   type SchedulerState,
+  SequentialLR,
   StepLR,
   WarmupLR,
 } from "../../lib/schedulers/mod.ts";
@@ -166,6 +168,19 @@ Deno.test("ParamwiseScheduler rejects bad arguments and changes nothing", async 
     assert.throws(
       () => s.step(loose(3)),
       /^TypeError: ParamwiseScheduler.step\(\) takes no argument/,
+    );
+  });
+  await t.step("SequentialLR and ChainedScheduler refuse a ParamwiseScheduler child", () => {
+    const o = optimizer();
+    const p = new ParamwiseScheduler(o, { schedulers: FACTORIES });
+    assert.throws(
+      () =>
+        new SequentialLR(o, { schedulers: [p, new StepLR(o, { stepSize: 1 })], milestones: [2] }),
+      /^RangeError: SequentialLR does not support a ParamwiseScheduler \(at index 0\)/,
+    );
+    assert.throws(
+      () => new ChainedScheduler([p]),
+      /^RangeError: ChainedScheduler does not support a ParamwiseScheduler \(at index 0\)/,
     );
   });
   await t.step("a state with a child where the group has none", () => {
