@@ -310,6 +310,15 @@ export abstract class LRScheduler {
     checkGroupsHave(groups, field);
     const key = initialKey(field);
     const records = groups as unknown as Record<string, unknown>[];
+    records.forEach((group, i) => {
+      const recorded = group[key];
+      if (recorded !== undefined && !fieldAllows(field, recorded)) {
+        const name = `optimizer.paramGroups[${i}].${key}`;
+        throw new RangeError(
+          `${name} must be ${fieldRange(field)}, got ${name}=${check.show(recorded)}`,
+        );
+      }
+    });
     if (lastEpoch === -1) {
       records.forEach((group, i) => group[key] ??= readField(groups[i]!, field));
     } else {

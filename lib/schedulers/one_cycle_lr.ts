@@ -366,6 +366,22 @@ export class OneCycleLR extends LRScheduler {
         check.oneOf(`${name}.endMomentum`, o.endMomentum, ["maxMomentum", "baseMomentum"]),
       );
     });
+    phases.forEach((p, i) => {
+      const previous = i === 0 ? -Infinity : phases[i - 1]!.endStep;
+      if (p.endStep < previous) {
+        throw new RangeError(
+          `state.schedulePhases[${i}].endStep must not be below the previous phase's, got ` +
+            `state.schedulePhases[${i}].endStep=${p.endStep}`,
+        );
+      }
+    });
+    const last = phases[phases.length - 1]!.endStep;
+    if (last !== totalSteps - 1) {
+      throw new RangeError(
+        `the last phase must end at totalSteps - 1 = ${totalSteps - 1}, got ` +
+          `state.schedulePhases[${phases.length - 1}].endStep=${last}`,
+      );
+    }
     const annealStrategy = readChoice(state, "annealStrategy", STRATEGIES);
     readSameBoolean(state, "cycleMomentum", this.cycleMomentum);
     const beta1 = readSameBoolean(state, "useBeta1", this.useBeta1);

@@ -631,6 +631,38 @@ function otherCases(): Case[] {
       includes: ["same optimizer", "index 0"],
     },
     {
+      export: "StepLR",
+      label: "resuming from a group whose initialLr is -1",
+      setup: () => ({ paramGroups: [{ lr: 0.1, initialLr: -1 }] }),
+      call: (x) => new api.StepLR(x as OptimizerLike, { stepSize: 2, lastEpoch: 3 }),
+      error: RangeError,
+      includes: ["optimizer.paramGroups[0].initialLr", "-1"],
+      snapshot: snap,
+    },
+    {
+      export: "LinearLR",
+      label: "a group whose initialLr is NaN",
+      setup: () => ({ paramGroups: [{ lr: 0.1, initialLr: NaN }] }),
+      call: (x) => new api.LinearLR(x as OptimizerLike),
+      error: RangeError,
+      includes: ["optimizer.paramGroups[0].initialLr", "NaN"],
+      snapshot: snap,
+    },
+    {
+      export: "OneCycleLR",
+      label: "loadStateDict with a last phase ending past totalSteps",
+      setup: running((x) => new api.OneCycleLR(x, { maxLr: 0.1, totalSteps: 20 })),
+      call: (r) => {
+        const s = (r as Running).s;
+        const state = s.stateDict();
+        const phases = state.schedulePhases as Record<string, unknown>[];
+        s.loadStateDict({ ...state, schedulePhases: [phases[0]!, { ...phases[1]!, endStep: 40 }] });
+      },
+      error: RangeError,
+      includes: ["state.schedulePhases[1].endStep", "40"],
+      snapshot: (r) => capture((r as Running).o, (r as Running).s),
+    },
+    {
       export: "SequentialLR",
       label: "a ParamwiseScheduler child",
       setup: o,
