@@ -655,7 +655,7 @@ function otherCases(): Case[] {
       call: (r) => {
         const s = (r as Running).s;
         const state = s.stateDict();
-        const phases = state.schedulePhases as Record<string, unknown>[];
+        const phases = state.schedulePhases as api.SchedulePhase[];
         s.loadStateDict({ ...state, schedulePhases: [phases[0]!, { ...phases[1]!, endStep: 40 }] });
       },
       error: RangeError,
