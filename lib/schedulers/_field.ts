@@ -29,6 +29,7 @@ type Group = Record<string, unknown>;
 /** A group's value of `field`, or `undefined` when the group has none. */
 export function readField(group: object, field: Field): number | undefined {
   const g = group as Group;
+  if (field === "lr") return typeof g.lr === "number" ? g.lr : undefined; // the hot path
   const value = field === "beta1"
     ? (g.betas as unknown[] | undefined)?.[0]
     : field === "beta2"
@@ -40,7 +41,8 @@ export function readField(group: object, field: Field): number | undefined {
 /** Writes a group's `field`; `beta1` and `beta2` replace `betas` with a new pair. */
 export function writeField(group: object, field: Field, value: number): void {
   const g = group as Group;
-  if (field === "beta1" || field === "beta2") {
+  if (field === "lr") g.lr = value;
+  else if (field === "beta1" || field === "beta2") {
     const [b1, b2] = g.betas as [number, number];
     g.betas = field === "beta1" ? [value, b2] : [b1, value];
   } else {

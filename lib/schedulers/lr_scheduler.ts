@@ -17,6 +17,7 @@ import {
   fieldAllows,
   fieldRange,
   initialKey,
+  isFraction,
   readField,
   writeField,
 } from "./_field.ts";
@@ -468,6 +469,8 @@ export abstract class LRScheduler {
    * The central check every write goes through.
    */
   protected checked(values: readonly number[], field: Field = this.field): number[] {
+    const fraction = field !== "lr" && isFraction(field);
+    if (values.every((v) => v >= 0 && v < (fraction ? 1 : Infinity))) return values as number[];
     return values.map((v, i) => {
       const scale = field === this.field ? Math.max(1e-300, this.baseLrs[i] ?? 0) : 1;
       const settled = v < 0 && -v <= ROUNDING * scale ? 0 : v;
