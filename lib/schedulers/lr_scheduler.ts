@@ -355,7 +355,10 @@ export abstract class LRScheduler {
 
   /** Every group's current value of {@linkcode LRScheduler.field}. */
   protected currentValues(): number[] {
-    return this.optimizer.paramGroups.map((g) => this.current(g));
+    const groups = this.optimizer.paramGroups;
+    const out: number[] = new Array(groups.length);
+    for (let i = 0; i < groups.length; i++) out[i] = readField(groups[i]!, this.field) as number;
+    return out;
   }
 
   /**
@@ -469,8 +472,13 @@ export abstract class LRScheduler {
    * The central check every write goes through.
    */
   protected checked(values: readonly number[], field: Field = this.field): number[] {
-    const fraction = field !== "lr" && isFraction(field);
-    if (values.every((v) => v >= 0 && v < (fraction ? 1 : Infinity))) return values as number[];
+    const limit = field !== "lr" && isFraction(field) ? 1 : Infinity;
+    let inRange = true;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (!(v >= 0 && v < limit)) inRange = false;
+    }
+    if (inRange) return values as number[];
     return values.map((v, i) => {
       const scale = field === this.field ? Math.max(1e-300, this.baseLrs[i] ?? 0) : 1;
       const settled = v < 0 && -v <= ROUNDING * scale ? 0 : v;
@@ -493,10 +501,11 @@ export abstract class LRScheduler {
    */
   protected writeLrs(values: readonly number[]): void {
     const ok = this.checked(values);
-    this.optimizer.paramGroups.forEach((group, i) => {
+    const groups = this.optimizer.paramGroups;
+    for (let i = 0; i < groups.length; i++) {
       const v = ok[i];
-      if (v !== undefined) writeField(group, this.field, v);
-    });
+      if (v !== undefined) writeField(groups[i]!, this.field, v);
+    }
     this.#lastLr = this.currentValues();
   }
 
