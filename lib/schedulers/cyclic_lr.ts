@@ -16,6 +16,7 @@ import {
   useBeta1,
 } from "./_shared.ts";
 import { checkField, checkGroupsHave, fieldAllows, fieldRange, writeField } from "./_field.ts";
+import { restoreGroups, snapshotGroups } from "./_groups.ts";
 import { readChoice, readFractions, readNumbers, readSameBoolean, readString } from "./_state.ts";
 import { checkLastEpoch, checkOptions } from "./_options.ts";
 
@@ -201,6 +202,7 @@ export class CyclicLR extends LRScheduler {
       );
     }
     checkGroupsHave(optimizer.paramGroups, field);
+    const saved = snapshotGroups(optimizer); // put back if the initial step fails
     // Everything is valid: now write to the groups, as PyTorch does before its base __init__.
     if (lastEpoch === -1) {
       optimizer.paramGroups.forEach((group, i) => writeField(group, field, baseLrs[i] as number));
@@ -225,7 +227,12 @@ export class CyclicLR extends LRScheduler {
     this.useBeta1 = beta1;
     this.baseMomentums = baseMomentums;
     this.maxMomentums = maxMomentums;
-    this.initialStep();
+    try {
+      this.initialStep();
+    } catch (error) {
+      restoreGroups(optimizer, saved);
+      throw error;
+    }
     this.baseLrs = baseLrs;
   }
 

@@ -10,6 +10,7 @@ import * as check from "../_check.ts";
 import { warn } from "./_warn.ts";
 import { checkLastEpoch } from "./_options.ts";
 import { readNumbers } from "./_state.ts";
+import { restoreGroups, snapshotGroups } from "./_groups.ts";
 import {
   checkField,
   checkGroupsHave,
@@ -296,6 +297,7 @@ export abstract class LRScheduler {
   #lastLr: number[] = [];
   #withinStep = false;
   #optimizerStepsAtStart: number | undefined;
+  #pristine: Record<string, unknown>[] | null = null;
 
   /**
    * Validates `optimizer`, `lastEpoch` and `field` and records each group's initial value of
@@ -311,6 +313,7 @@ export abstract class LRScheduler {
     checkGroupsHave(groups, field);
     const key = initialKey(field);
     const records = groups as unknown as Record<string, unknown>[];
+    this.#pristine = snapshotGroups(optimizer);
     records.forEach((group, i) => {
       const recorded = group[key];
       if (recorded !== undefined && !fieldAllows(field, recorded)) {
@@ -370,8 +373,13 @@ export abstract class LRScheduler {
     this.isInitial = true;
     try {
       this.step();
+    } catch (error) {
+      // a constructor's initial step failed: the groups go back as they were before it began
+      if (this.#pristine !== null) restoreGroups(this.optimizer, this.#pristine);
+      throw error;
     } finally {
       this.isInitial = false;
+      this.#pristine = null;
     }
   }
 
@@ -579,6 +587,14 @@ export abstract class LRScheduler {
           check.show(state.field)
         }`,
       );
+    }
+    for (const key of ["lastEpoch", "stepCount"]) {
+      const value = check.integer(`state.${key}`, state[key]);
+      if (!Number.isSafeInteger(value)) {
+        throw new RangeError(
+          `state.${key} must be a safe integer (below 2 ** 53), got state.${key}=${value}`,
+        );
+      }
     }
     if (!(check.integer("state.lastEpoch", state.lastEpoch) >= -1)) {
       throw new RangeError(

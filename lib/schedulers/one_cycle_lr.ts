@@ -16,6 +16,7 @@ import {
   setMomentum,
   useBeta1,
 } from "./_shared.ts";
+import { restoreGroups, snapshotGroups } from "./_groups.ts";
 import { readChoice, readSameBoolean } from "./_state.ts";
 import { checkField, checkGroupsHave, type Field, fieldKey, initialKey } from "./_field.ts";
 import { checkLastEpoch, checkOptions } from "./_options.ts";
@@ -280,6 +281,7 @@ export class OneCycleLR extends LRScheduler {
       const momentumKeys = cycleMomentum ? ["maxMomentum", "baseMomentum"] : [];
       checkResumable(optimizer, [keyFor("maxLr", field), keyFor("minLr", field), ...momentumKeys]);
     }
+    const saved = snapshotGroups(optimizer); // put back if the initial step fails
     // Everything is valid: now write to the groups, as PyTorch does before its base __init__.
     if (lastEpoch === -1) {
       optimizer.paramGroups.forEach((group, i) => {
@@ -301,7 +303,12 @@ export class OneCycleLR extends LRScheduler {
     this.annealStrategy = annealStrategy;
     this.cycleMomentum = cycleMomentum;
     this.useBeta1 = beta1;
-    this.initialStep();
+    try {
+      this.initialStep();
+    } catch (error) {
+      restoreGroups(optimizer, saved);
+      throw error;
+    }
   }
 
   #anneal(start: number, end: number, pct: number): number {

@@ -263,6 +263,26 @@ Deno.test("OneCycleLR rejects bad arguments and leaves the optimizer unchanged",
   });
 });
 
+Deno.test("OneCycleLR refuses an extra linear step that would push momentum to 1 or more", () => {
+  // phases end at steps 1 and 3; the extra step 4 extrapolates the last phase to pct 1.5:
+  // momentum (0.98 - 0.85) * 1.5 + 0.85 = 1.045, which no optimizer takes (PyTorch writes it),
+  // while the lr stays positive (minLr = maxLr / 2.25)
+  const opt = makeOptimizer([{ lr: 1, momentum: 0.9 }]);
+  const s = new OneCycleLR(opt, {
+    maxLr: 1,
+    totalSteps: 4,
+    pctStart: 0.5,
+    annealStrategy: "linear",
+    divFactor: 1.5,
+    finalDivFactor: 1.5,
+    maxMomentum: 0.98,
+  });
+  for (let i = 0; i < 3; i++) s.step();
+  const before = JSON.stringify(opt.paramGroups);
+  assert.throws(() => s.step(), /^RangeError: OneCycleLR would set paramGroups\[0\]\.momentum=1/);
+  assert.equal(JSON.stringify(opt.paramGroups), before);
+});
+
 Deno.test("OneCycleLR keeps lr in [initialLr / finalDivFactor, maxLr] before its extra step", () => {
   // PyTorch allows one step past the last (lastEpoch = totalSteps), which extrapolates the
   // last phase: with "linear" it goes below minLr, even negative (see the fixture), and
@@ -308,7 +328,7 @@ Deno.test("OneCycleLR keeps lr in [initialLr / finalDivFactor, maxLr] before its
             assert.match(
               (e as Error).message,
               extraStep
-                ? /^float division by zero|would set paramGroups\[0\]\.lr=-/
+                ? /^float division by zero|would set paramGroups\[0\]\.(lr=-|momentum=)/
                 : /^float division by zero/,
             );
             return;
