@@ -663,6 +663,26 @@ function otherCases(): Case[] {
       snapshot: (r) => capture((r as Running).o, (r as Running).s),
     },
     {
+      export: "CosineAnnealingWarmRestarts",
+      label: "etaMin 1e308 overflowing the initial step",
+      setup: o,
+      call: (x) =>
+        new api.CosineAnnealingWarmRestarts(x as OptimizerLike, { t0: 3, etaMin: 1e308 }),
+      error: RangeError,
+      includes: ["lr=-Infinity", "etaMin=1e+308"],
+      snapshot: snap,
+    },
+    {
+      export: "CyclicLR",
+      label: "a scaleFn returning NaN at the initial step",
+      setup: o,
+      call: (x) =>
+        new api.CyclicLR(x as OptimizerLike, { baseLr: 0.01, maxLr: 0.1, scaleFn: () => NaN }),
+      error: RangeError,
+      includes: ["scaleFn(1)", "NaN"],
+      snapshot: snap,
+    },
+    {
       export: "SequentialLR",
       label: "a ParamwiseScheduler child",
       setup: o,
