@@ -8,11 +8,11 @@
 
 import * as check from "../_check.ts";
 
-/** The param-group fields a scheduler can drive. */
-export const FIELDS = ["lr", "momentum", "beta1", "beta2", "weightDecay", "eps"] as const;
-
 /** A param-group field a scheduler can drive: `beta1` and `beta2` are `betas[0]`, `betas[1]`. */
-export type Field = typeof FIELDS[number];
+export type Field = "lr" | "momentum" | "beta1" | "beta2" | "weightDecay" | "eps";
+
+/** The param-group fields a scheduler can drive. */
+export const FIELDS: readonly Field[] = ["lr", "momentum", "beta1", "beta2", "weightDecay", "eps"];
 
 /** The group key recording a field's initial value: `initialLr`, `initialMomentum`, ... */
 export function initialKey(field: Field): string {
