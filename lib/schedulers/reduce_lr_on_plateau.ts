@@ -206,6 +206,7 @@ export class ReduceLROnPlateau extends LRScheduler {
     check.number("metric", metric);
     if (epoch !== undefined) {
       check.integer("epoch", epoch);
+      if (epoch < 0) throw new RangeError(`epoch must be non-negative, got epoch=${epoch}`);
       warn(EPOCH_DEPRECATION_WARNING);
     }
     const nextEpoch = epoch ?? this.lastEpoch + 1;

@@ -537,6 +537,14 @@ function stepCases(): Case[] {
     ["epoch", "1.5"],
   );
   add(
+    "ReduceLROnPlateau",
+    "step(1, -5)",
+    RUNNING[13]![1],
+    (s) => (s as api.ReduceLROnPlateau).step(1, -5),
+    RangeError,
+    ["epoch", "-5"],
+  );
+  add(
     "CosineAnnealingWarmRestarts",
     "step(-1)",
     RUNNING[10]![1],
