@@ -1,6 +1,6 @@
 /**
- * Exports whose bad-input cases come from other branches: cases come from the sched /
- * minibatch branches (issue 7: lib/schedulers by "sched", lib/train by "minibatch"). The
+ * Exports whose bad-input cases come from other branches: cases come from the minibatch
+ * branch (issue 7: lib/train by "minibatch"; lib/schedulers' cases are in schedulers_cases.ts). The
  * coordinator removes this file at merge; `api_test.ts` reads it only when it exists.
  *
  * @module
@@ -8,33 +8,5 @@
 
 /** Export name → why it has no case on this branch. */
 export const PENDING: Readonly<Record<string, string>> = {
-  // lib/schedulers: cases come from the sched branch.
-  ChainedScheduler: "lib/schedulers: cases come from the sched branch",
-  ConstantLR: "lib/schedulers: cases come from the sched branch",
-  CosineAnnealingLR: "lib/schedulers: cases come from the sched branch",
-  CosineAnnealingWarmRestarts: "lib/schedulers: cases come from the sched branch",
-  CyclicLR: "lib/schedulers: cases come from the sched branch",
-  EPOCH_DEPRECATION_WARNING: "lib/schedulers: cases come from the sched branch",
-  ExponentialLR: "lib/schedulers: cases come from the sched branch",
-  GET_LR_WARNING: "lib/schedulers: cases come from the sched branch",
-  LRScheduler: "lib/schedulers: cases come from the sched branch",
-  LambdaLR: "lib/schedulers: cases come from the sched branch",
-  LinearLR: "lib/schedulers: cases come from the sched branch",
-  MultiStepLR: "lib/schedulers: cases come from the sched branch",
-  MultiplicativeLR: "lib/schedulers: cases come from the sched branch",
-  OneCycleLR: "lib/schedulers: cases come from the sched branch",
-  PolynomialLR: "lib/schedulers: cases come from the sched branch",
-  ReduceLROnPlateau: "lib/schedulers: cases come from the sched branch",
-  STEP_ORDER_WARNING: "lib/schedulers: cases come from the sched branch",
-  ScheduleLR: "lib/schedulers: cases come from the sched branch",
-  SequentialLR: "lib/schedulers: cases come from the sched branch",
-  StepLR: "lib/schedulers: cases come from the sched branch",
-  checkOptimizer: "lib/schedulers: cases come from the sched branch",
-  collectLrs: "lib/schedulers: cases come from the sched branch",
-  perGroup: "lib/schedulers: cases come from the sched branch",
-  pyFloatRepr: "lib/schedulers: cases come from the sched branch",
-  pyRepr: "lib/schedulers: cases come from the sched branch",
-  setWarningHandler: "lib/schedulers: cases come from the sched branch",
-  // lib/train: the minibatch branch has train_cases.ts; lrRangeTest is kerasoptax's.
   lrRangeTest: "lib/train/lr_range_test.ts: cases come from the kerasoptax branch",
 };
