@@ -180,7 +180,6 @@ const EXAMPLES: Record<string, Spec> = {
 export function designerPage(): string {
   const widget = designer(EXAMPLES["warmup + cosine"]!, {
     hash: true,
-    momentum: true,
     lrs: [0.1],
     title: "Schedule designer",
   }).toHtml("shared");

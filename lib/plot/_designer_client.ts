@@ -99,7 +99,7 @@ export const DESIGNER_SCRIPT = String.raw`
       try { spec = JSON.parse(decodeURIComponent(location.hash.slice(1))); } catch (_e) { /* keep */ }
     }
     var pinned = (config.compare || []).map(function (c) { return { name: c.name, spec: c.spec }; });
-    var settings = { steps: config.steps, lrs: config.lrs.slice(), logY: !!config.logY, at: config.at.slice() };
+    var settings = { steps: config.steps, lrs: config.lrs.slice(), logY: !!config.logY, momentum: !!config.momentum, at: config.at.slice() };
 
     function starter(type) {
       if (starters[type]) return clone(starters[type]);
@@ -328,20 +328,20 @@ export const DESIGNER_SCRIPT = String.raw`
       values.lr.forEach(function (y, g) {
         traces.push({ type: "scatter", mode: "lines", name: values.lr.length > 1 ? "lr \u00b7 group " + g : "lr", x: x, y: y, line: { width: 2.5 } });
       });
-      if (config.momentum) {
+      if (settings.momentum) {
         values.momentum.forEach(function (y, g) {
           traces.push({ type: "scatter", mode: "lines", name: "momentum" + (values.momentum.length > 1 ? " \u00b7 group " + g : ""),
             x: x, y: y, yaxis: "y2", line: { dash: "dot", width: 1.5 } });
         });
       }
       var layout = {
-        margin: { l: 60, r: config.momentum ? 60 : 20, t: 30, b: 45 },
+        margin: { l: 60, r: settings.momentum ? 60 : 20, t: 30, b: 45 },
         height: 340,
         xaxis: { title: { text: "epoch" } },
         yaxis: { title: { text: "learning rate" }, type: settings.logY ? "log" : "linear", exponentformat: "power" },
         legend: { orientation: "h", y: 1.12 },
       };
-      if (config.momentum) layout.yaxis2 = { title: { text: "momentum" }, overlaying: "y", side: "right" };
+      if (settings.momentum) layout.yaxis2 = { title: { text: "momentum" }, overlaying: "y", side: "right" };
       Plotly.react(plot, traces, layout, { displaylogo: false, responsive: true });
     }
 
@@ -398,6 +398,7 @@ export const DESIGNER_SCRIPT = String.raw`
       settings.at = numberList(event.target.value).filter(Number.isInteger);
       update();
     });
+    part("momentum").addEventListener("change", function (event) { settings.momentum = event.target.checked; update(); });
     part("log").addEventListener("change", function (event) { settings.logY = event.target.checked; update(); });
     part("pin").addEventListener("click", function () {
       pinned.push({ name: "pinned " + (pinned.length + 1) + ": " + spec.type, spec: clone(spec) });

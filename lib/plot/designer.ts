@@ -185,6 +185,9 @@ ${this.options.title === undefined ? "" : `<h3>${escapeHtml(this.options.title)}
 <label><input type="checkbox" data-role="log"${
       this.options.logY ? " checked" : ""
     }> log scale</label>
+<label><input type="checkbox" data-role="momentum"${
+      this.options.momentum ? " checked" : ""
+    }> momentum</label>
 <button type="button" data-role="pin">pin for comparison</button>
 <button type="button" data-role="unpin">clear pinned</button>
 </div>
