@@ -6,17 +6,13 @@
  */
 
 import { clearOutputs, normalizeNotebook, type Notebook } from "./_notebook_format.ts";
+import { HOW_TO_INSTALL, installJupyter } from "./_jupyter_install.ts";
 
 /** The command that installs what this module needs on Debian or Ubuntu. */
 export const JUPYTER_INSTALL = "apt-get install -y jupyter-nbconvert python3-nbclient";
 
-/** How to install Jupyter, for people and CI logs. */
-export const JUPYTER_MISSING_MESSAGE = [
-  "Jupyter was not found: no Python on this machine can `import nbclient`.",
-  "Install it with:",
-  `  ${JUPYTER_INSTALL}`,
-  "(or, in a virtualenv: pip install nbclient nbformat), then run this again.",
-].join("\n");
+/** How to install Jupyter (apt, pip, Homebrew), for people and CI logs. */
+export const JUPYTER_MISSING_MESSAGE = HOW_TO_INSTALL;
 
 /** The environment every kernel runs in: no colour codes, UTC dates, `en-US` number formats. */
 export const KERNEL_ENV: Record<string, string> = {
@@ -68,11 +64,13 @@ export async function findJupyter(): Promise<Jupyter | null> {
 }
 
 /**
- * Finds Jupyter and makes sure the Deno kernelspec is installed (`deno jupyter --install`).
- * Returns null when Jupyter itself is missing.
+ * Finds Jupyter (installing it with apt-get when it is missing and this process is root on
+ * Debian: `tools/_jupyter_install.ts`) and makes sure the Deno kernelspec is installed
+ * (`deno jupyter --install`). Returns null when Jupyter itself is missing.
  */
 export async function prepareJupyter(): Promise<Jupyter | null> {
-  const jupyter = await findJupyter();
+  let jupyter = await findJupyter();
+  if (jupyter === null && await installJupyter()) jupyter = await findJupyter();
   if (jupyter === null) return null;
   if (jupyter.denoKernel !== null && await exists(jupyter.denoKernel)) return jupyter;
   const install = await new Deno.Command(Deno.execPath(), {
