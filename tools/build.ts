@@ -2,11 +2,12 @@
  * `deno task build`: the library for places other than this repository.
  *
  * - `dist/npm/`: an npm package (`@anneal/anneal`): one ESM file with its npm dependencies
- *   bundled in (`anneal.js`), its type declarations (`anneal.d.ts`), `package.json`, the README
- *   and the licences. Install it into a Node project with `npm install <path>/dist/npm`.
+ *   bundled in (`anneal.js`), its type declarations (`types/`, one `.d.ts` per module, emitted by
+ *   TypeScript: `tools/_declarations.ts`; `anneal.d.ts` re-exports them), `package.json`, the
+ *   README and the licences. Install it into a Node project with `npm install <path>/dist/npm`.
  * - `dist/browser/anneal.js`: a minified ESM bundle for `<script type="module">` pages.
  *
- * Both come from `deno bundle lib/mod.ts`; the sizes are printed.
+ * Both bundles come from `deno bundle lib/mod.ts`; the sizes are printed.
  *
  * ```sh
  * deno task build                # both, into dist/
@@ -17,6 +18,7 @@
  */
 
 import { parseArgs } from "node:util";
+import { emitDeclarations } from "./_declarations.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 
@@ -46,7 +48,7 @@ async function packageJson(): Promise<string> {
       main: "./anneal.js",
       types: "./anneal.d.ts",
       exports: { ".": { types: "./anneal.d.ts", import: "./anneal.js" } },
-      files: ["anneal.js", "anneal.d.ts", "README.md", "LICENSE"],
+      files: ["anneal.js", "anneal.d.ts", "types", "README.md", "LICENSE"],
       sideEffects: false,
       engines: { node: ">=18" },
     },
@@ -61,7 +63,10 @@ export async function build(out = `${ROOT}dist`): Promise<Record<string, number>
   const browser = `${out}/browser`;
   await Deno.mkdir(npm, { recursive: true });
   await Deno.mkdir(browser, { recursive: true });
-  await bundle(["--platform", "browser", "--declaration", "lib/mod.ts", "-o", `${npm}/anneal.js`]);
+  await bundle(["--platform", "browser", "lib/mod.ts", "-o", `${npm}/anneal.js`]);
+  await Deno.remove(`${npm}/types`, { recursive: true }).catch(() => {});
+  emitDeclarations(`${ROOT}lib`, `${npm}/types`);
+  await Deno.writeTextFile(`${npm}/anneal.d.ts`, 'export * from "./types/mod.js";\n');
   await bundle(["--platform", "browser", "--minify", "lib/mod.ts", "-o", `${browser}/anneal.js`]);
   await Deno.writeTextFile(`${npm}/package.json`, await packageJson());
   await Deno.copyFile(`${ROOT}README.md`, `${npm}/README.md`);
