@@ -22,3 +22,4 @@ export * from "./bar_chart.ts";
 export * from "./progress.ts";
 export type { Milestone } from "./_layout.ts";
 export * from "./table.ts";
+export * from "./kernel_show.ts";
