@@ -9,6 +9,7 @@
 export * from "./figure.ts";
 export * from "./palette.ts";
 export * from "./svg.ts";
+export * from "./png.ts";
 export * from "./html.ts";
 export * from "./schedule_chart.ts";
 export * from "./history_chart.ts";
