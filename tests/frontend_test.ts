@@ -300,6 +300,7 @@ Deno.test({
           { timeout: 120_000 },
         );
         await new Promise((resolve) => setTimeout(resolve, 5000)); // would-be follow-on errors
+        await page.screenshot({ path: `${SCREENSHOTS}copied_${copied}.png` });
         const states = await cellStates(page);
         const outputs = states.map((s) => s.outputs.length);
         report.push(`copied/${copied}: outputs per code cell ${JSON.stringify(outputs)}`);
