@@ -162,7 +162,7 @@ function compare(want: { seen: Seen[]; charts: number }[], got: CellState[]): st
   return problems;
 }
 
-async function freePort(): Promise<number> {
+function freePort(): number {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   listener.close();
@@ -188,7 +188,7 @@ Deno.test({
     const copied = names.at(-1)!;
     await Deno.copyFile(NOTEBOOKS_DIR + copied, `${work}/notebooks/copied/${copied}`);
 
-    const port = await freePort();
+    const port = freePort();
     const token = crypto.randomUUID().replaceAll("-", "");
     const log = await Deno.open(`${work}/server.log`, { write: true, create: true });
     const server = new Deno.Command(notebookServer, {
