@@ -243,7 +243,10 @@ Deno.test({
             .filter((p) => p.includes("as images"));
           const problems = untrusted.map((p) => `as committed: ${p}`);
           await Deno.mkdir(SCREENSHOTS, { recursive: true });
-          await page.screenshot({ path: `${SCREENSHOTS}untrusted_${name}.png`, fullPage: true });
+          // Notebook scrolls inside #site: bring the first chart into view for the screenshot.
+          await page.evaluate(`document.querySelector(".output_png img, .output_svg, .output_text")
+            ?.scrollIntoView({ block: "center" })`);
+          await page.screenshot({ path: `${SCREENSHOTS}untrusted_${name}.png` });
           let runs = 0;
           let firstRunS = 0;
           while (runs < REPEATS && (runs === 0 || problems.length === 0)) {
