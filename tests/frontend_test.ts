@@ -9,9 +9,12 @@
  * - every cell has exactly the outputs of the committed notebook, in order (output type and
  *   `text/plain` or stream text; type only for cells tagged `nondeterministic`): an output under
  *   the wrong cell, a lost one, or a progress line shown twice instead of updated in place fails.
- * Notebooks whose Run All takes under `FAST_S` seconds run `REPEATS` times in all: a fault that
- * hits 25% of Run Alls passes 17 runs unseen with probability 0.75^17 < 0.8%. Then a notebook
- * copied into a subfolder must show one message under its first cell and nothing else.
+ * Notebooks whose first Run All takes under `FAST_S` seconds run `REPEATS` (6) times in all;
+ * with the three fast notebooks (01, 02, 04: 8-13 s each here) that is 18 Run Alls of the same
+ * convention, and a fault that hits 25% of Run Alls passes all 18 unseen with probability
+ * 0.75^18 < 0.6% (one notebook alone: 0.75^6 = 18%; `FRONTEND_REPEATS=17` gives 0.75^17 < 0.8%
+ * per notebook, at about 3x the time). Slower notebooks run once. Then a notebook copied into a
+ * subfolder must show one message under its first cell and nothing else.
  *
  * Skipped (with a message) when `jupyter-notebook` or Chromium is absent, except under CI (`CI`
  * set), where it fails. `FRONTEND_NOTEBOOKS=06` runs only notebooks whose name contains 06;
@@ -26,8 +29,8 @@ import { listNotebooks, NOTEBOOKS_DIR } from "../tools/notebooks.ts";
 const ROOT = new URL("../", import.meta.url).pathname;
 /** Where screenshots of each notebook as first opened go; `dist/` is not committed. */
 const SCREENSHOTS = `${ROOT}dist/screenshots/`;
-const REPEATS = Number(Deno.env.get("FRONTEND_REPEATS") ?? 17);
-const FAST_S = 20;
+const REPEATS = Number(Deno.env.get("FRONTEND_REPEATS") ?? 6);
+const FAST_S = 15;
 const FILTER = (Deno.env.get("FRONTEND_NOTEBOOKS") ?? "").split(",").filter((f) => f !== "");
 
 function firstFile(paths: string[]): string | undefined {
