@@ -181,9 +181,14 @@ Deno.test({
     assert.ok(notebookServer && chromiumPath, "Jupyter Notebook and Chromium are required");
     const started = performance.now();
     const work = await Deno.makeTempDir({ prefix: "anneal-frontend-" });
-    // A copy of notebooks/ next to the real lib/ (a link), as ../lib/mod.ts expects.
+    // A copy of notebooks/ next to links to the rest of the repository (../lib/mod.ts,
+    // ../tools/*.json, ... resolve as in the repository).
     await Deno.mkdir(`${work}/notebooks/copied`, { recursive: true });
-    await Deno.symlink(`${ROOT}lib`, `${work}/lib`);
+    for await (const entry of Deno.readDir(ROOT)) {
+      if (entry.name !== "notebooks") {
+        await Deno.symlink(`${ROOT}${entry.name}`, `${work}/${entry.name}`);
+      }
+    }
     const names = await listNotebooks(FILTER);
     for (const name of names) {
       await Deno.copyFile(NOTEBOOKS_DIR + name, `${work}/notebooks/${name}`);
