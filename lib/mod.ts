@@ -19,3 +19,4 @@ export * from "./toy/mod.ts";
 export * from "./claim.ts";
 export * as keras from "./keras/mod.ts";
 export * as optax from "./optax/mod.ts";
+export * from "./notebook/mod.ts";
