@@ -84,7 +84,7 @@ function linearAxis(input: AxisInput): AxisModel {
   const maxAbs = Math.max(Math.abs(d0), Math.abs(d1));
   const format = maxAbs >= 1e4
     ? scale.tickFormat(input.tickCount, "~s")
-    : maxAbs < 1e-2
+    : maxAbs < 1e-3
     ? scale.tickFormat(input.tickCount, "~e")
     : scale.tickFormat(input.tickCount);
   return {

@@ -83,6 +83,15 @@ export function legendBelow(layout: Layout): Layout {
   return layout;
 }
 
+/**
+ * Plotly margins that leave a phone-width page most of its width for the plot: room on the left
+ * for tick labels and the axis title, little on the right (plotly's default is 80 px each side).
+ */
+export function narrowMargins(layout: Layout): Layout {
+  layout.margin = { l: 70, r: 24, t: layout.title === undefined ? 30 : 60, b: 60 };
+  return layout;
+}
+
 /** Dashed vertical lines spanning the plot height (`yref: "paper"`), plus their labels. */
 export function milestoneMarks(
   milestones: readonly (number | Milestone)[],

@@ -278,6 +278,8 @@ export interface Layout {
     xanchor?: "auto" | "left" | "center" | "right";
     yanchor?: "auto" | "top" | "middle" | "bottom";
   };
+  /** Space around the plot area in pixels, as plotly spells it. */
+  margin?: { l?: number; r?: number; t?: number; b?: number };
   /** Width in pixels. */
   width?: number;
   /** Height in pixels. */

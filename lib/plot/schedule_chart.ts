@@ -11,6 +11,7 @@ import {
   axis,
   legendBelow,
   type Milestone,
+  narrowMargins,
   nonEmptyNumbers,
   range,
   sameLength,
@@ -159,5 +160,6 @@ export function scheduleChart(
   };
   addTitleAndMilestones(layout, options.title, options.milestones);
   if (data.length >= 2) legendBelow(layout);
+  narrowMargins(layout);
   return new Figure({ data, layout });
 }

@@ -115,7 +115,21 @@ Deno.test("plotly log axes follow the same rule as the SVG", async (t) => {
   });
 });
 
-Deno.test("scheduleChart() puts the legend of several schedules in a row under the plot", () => {
-  assert.equal(scheduleChart({ a: [1, 2], b: [2, 1] }).layout.legend?.orientation, "h");
+Deno.test("scheduleChart() leaves phone-width pages room: legend row under the plot, small right margin", () => {
+  const two = scheduleChart({ a: [1, 2], b: [2, 1] }).layout;
+  assert.equal(two.legend?.orientation, "h");
+  assert.ok((two.legend?.y ?? 0) < 0, "below the plot area");
   assert.equal(scheduleChart([1, 2]).layout.legend, undefined);
+  // plotly's default margins are 80 px on each side; the right one holds nothing here.
+  assert.ok((two.margin?.r ?? 80) <= 30);
+});
+
+Deno.test("linear axes below 0.01 write plain decimals down to 0.001 (as plotly does)", () => {
+  const root = parseXml(toSvg(scheduleChart([0.001, 0.0005, 0.0001]), { width: 720, height: 420 }));
+  const labels = findAll(
+    findAll(root, (el) => el.attrs.class === "ytick")[0]!,
+    (el) => el.name === "text",
+  ).map(textOf);
+  assert.ok(labels.includes("0.0008") || labels.includes("0.0005"), labels.join(" "));
+  assert.ok(labels.every((l) => !l.includes("e")), labels.join(" "));
 });
