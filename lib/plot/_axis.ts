@@ -86,7 +86,7 @@ function linearAxis(input: AxisInput): AxisModel {
     ? scale.tickFormat(input.tickCount, "~s")
     : maxAbs < 1e-3
     ? scale.tickFormat(input.tickCount, "~e")
-    : scale.tickFormat(input.tickCount);
+    : scale.tickFormat(input.tickCount, "~f");
   return {
     type: "linear",
     position: (v) => typeof v === "number" && Number.isFinite(v) ? scale(v) : undefined,

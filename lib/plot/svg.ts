@@ -212,7 +212,11 @@ function drawAnnotation(a: Annotation, frame: Frame): string {
   const x = frameX(frame, a.xref, a.x);
   const y = frameY(frame, a.yref, a.y);
   if (x === undefined || y === undefined) return "";
-  const anchor = a.xanchor === "left" ? "start" : a.xanchor === "right" ? "end" : "middle";
+  let anchor = a.xanchor === "left" ? "start" : a.xanchor === "right" ? "end" : "middle";
+  // A label that would run past the plot's right edge (into the legend) turns to end at its x.
+  if (anchor === "start" && x + textWidth(a.text, a.font?.size ?? 11) > frame.right) {
+    anchor = "end";
+  }
   const dy = a.yanchor === "top" ? "0.71em" : a.yanchor === "bottom" ? "0" : "0.32em";
   return `<text class="annotation" x="${coord(x)}" y="${
     coord(y)

@@ -140,7 +140,10 @@ const FIGURES: Record<string, FigureJson> = {
     ts.map((t) => 0.1 * 0.5 ** Math.floor(t / 40)),
     {
       title: "Step decay: lr0 = 0.1, β = 0.5, T = 40",
-      milestones: [{ x: 40, label: "first drop" }, { x: 80, label: "second" }, 120, 160],
+      milestones: [{ x: 40, label: "first drop" }, { x: 80, label: "second" }, 120, {
+        x: 199,
+        label: "lr ÷ 2 at the end",
+      }],
       steps: true,
     },
   ),
