@@ -85,7 +85,16 @@ Deno.test("designer's HTML carries the contract: root, named controls' data, cod
   assert.equal(inline.match(/data-anneal-asset="(anneal|plotly)"/g)?.length, 2);
   assert.deepEqual(d.values(), deno(spec, [0.1, 0.02], 60));
   const bundle = await d.display();
-  assert.deepEqual(Object.keys(bundle).sort(), ["image/svg+xml", "text/html", "text/plain"]);
+  assert.deepEqual(Object.keys(bundle).sort(), [
+    "image/png",
+    "image/svg+xml",
+    "text/html",
+    "text/plain",
+  ]);
+  assert.match(
+    bundle["text/html"] as string,
+    /<img alt="Designer: [^"]*" src="data:image\/png;base64,iVBORw0KGgo/,
+  );
   assert.equal(bundle["text/plain"], "Designer: CosineAnnealingLR, 2 groups, 60 epochs");
   assert.match(bundle["image/svg+xml"] as string, /^<svg/);
   assert.match(bundle["text/html"] as string, /data-anneal-asset="anneal"/);

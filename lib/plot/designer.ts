@@ -15,6 +15,7 @@ import { toKeras, toOptax } from "../spec/to_optax.ts";
 import { toPyTorch } from "../spec/to_pytorch.ts";
 import { DESIGNER_SCRIPT, DESIGNER_STYLE } from "./_designer_client.ts";
 import { STARTERS } from "./_designer_starters.ts";
+import { toBase64, toPng } from "../notebook/png.ts";
 import { jupyterDisplay, type MimeBundle } from "./figure.ts";
 import { scheduleChart } from "./schedule_chart.ts";
 import { toSvg } from "./svg.ts";
@@ -149,6 +150,11 @@ export class Designer {
    * the static SVG and code (shown until the script runs), and the script.
    */
   toHtml(assets: DesignerAssets): string {
+    return this.#html(assets, this.toSvg());
+  }
+
+  /** The widget, with `fallback` (an SVG, or an `<img>`) shown until the script runs. */
+  #html(assets: DesignerAssets, fallback: string): string {
     const spec = { anneal: SPEC_VERSION, ...this.spec };
     const config = {
       spec: this.spec,
@@ -174,11 +180,10 @@ export class Designer {
           scriptJson(assets.plotly)
         }</script>`,
     ].join("");
-    const svg = this.toSvg();
     return `<div data-anneal-designer id="${this.id}">
 <style>${DESIGNER_STYLE}</style>
 ${this.options.title === undefined ? "" : `<h3>${escapeHtml(this.options.title)}</h3>`}
-<div class="ad-fallback">${svg}<p class="ad-hint">A static picture: the live designer needs scripts (trust the notebook, or open it in JupyterLab, VS Code or the exported site).</p></div>
+<div class="ad-fallback">${fallback}<p class="ad-hint">A static picture: the live designer needs scripts (trust the notebook, or open it in JupyterLab, VS Code or the exported site).</p></div>
 <div class="ad-live-only ad-row">
 <label>epochs <input type="number" data-role="steps" min="1" step="1" value="${this.options.steps}"></label>
 <label>group lrs <input type="text" data-role="lrs" value="${this.options.lrs.join(", ")}"></label>
@@ -217,14 +222,21 @@ ${inline}
   }
 
   /**
-   * The MIME bundle with the widget's libraries inlined (anneal bundled from this copy of
+   * The MIME bundle (`text/html`, `image/svg+xml`, `image/png`, `text/plain`) with the widget's
+   * libraries inlined (anneal bundled from this copy of
    * `lib/` with `deno bundle`, plotly.js from the npm cache), so it works offline; needs the
    * permissions a notebook kernel has (read, run).
    */
   async display(): Promise<MimeBundle> {
+    const svg = this.toSvg();
+    // a PNG, not the SVG, inside the HTML: sanitised HTML (untrusted notebooks, GitHub) keeps
+    // an <img> with a data: URL where it drops inline SVG
+    const png = toBase64(await toPng(svg));
+    const picture = `<img alt="${escapeHtml(this.toString())}" src="data:image/png;base64,${png}">`;
     return {
-      "text/html": this.toHtml(await inlineAssets()),
-      "image/svg+xml": this.toSvg(),
+      "text/html": this.#html(await inlineAssets(), picture),
+      "image/svg+xml": svg,
+      "image/png": png,
       "text/plain": this.toString(),
     };
   }
