@@ -11,10 +11,23 @@
 import ts from "typescript";
 
 /**
- * Type errors that do not change the declarations: `Deno` (only inside function bodies and
- * comments) and the npm packages lib imports by `npm:` specifier (used inside bodies only).
+ * Type errors that do not change the declarations: the npm packages lib imports by `npm:`
+ * specifier (used inside function bodies only) and the callbacks typed by them.
  */
-const EXPECTED = [2304, 2307, 7006];
+const EXPECTED = [2307, 7006];
+
+/** Deno's own declarations (`deno types`), so that `Deno.*` types resolve inside lib. */
+function denoTypes(): string {
+  const { stdout } = new Deno.Command(Deno.execPath(), { args: ["types"] }).outputSync();
+  const file = Deno.makeTempFileSync({ suffix: ".d.ts" });
+  // keep TypeScript's ES and DOM libs (setTimeout, URL, ...); drop Deno's lib references
+  const text = new TextDecoder().decode(stdout).replace(
+    /^\/\/\/ <reference (no-default-)?lib=.*$/gm,
+    "",
+  );
+  Deno.writeTextFileSync(file, text);
+  return file;
+}
 
 /**
  * Writes `<out>/<path>.d.ts` for every module `lib/mod.ts` reaches; returns how many files were
@@ -44,12 +57,17 @@ export function emitDeclarations(lib: string, out: string): number {
       "$1$2.js$3",
     );
     if (/["']npm:/.test(rewritten)) throw new Error(`${file} refers to an npm: specifier`);
+    if (/\bDeno\.[A-Z]/.test(rewritten.replace(/\/\*[\s\S]*?\*\//g, ""))) {
+      throw new Error(`${file} refers to Deno's types, which Node projects do not have`);
+    }
     Deno.mkdirSync(file.slice(0, file.lastIndexOf("/")), { recursive: true });
     Deno.writeTextFileSync(file, rewritten);
     written++;
   };
-  const program = ts.createProgram([`${lib}/mod.ts`], options, host);
+  const deno = denoTypes();
+  const program = ts.createProgram([`${lib}/mod.ts`, deno], options, host);
   const result = program.emit();
+  Deno.removeSync(deno);
   const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics)
     .filter((d) => !EXPECTED.includes(d.code));
   if (errors.length > 0 || result.emitSkipped) {
