@@ -359,21 +359,44 @@ Deno.test({
       await t.step(
         "the widget as Jupyter shows it: libraries inlined, no shared files",
         async () => {
+          // a later output that relies on the first one's libraries, placed before it in the page
+          const lean = (await designer({ type: "StepLR", stepSize: 3 }, { libraries: "page" })
+            .display())["text/html"] as string;
+          assert.ok(!lean.includes('<script type="text/plain" data-anneal-asset'));
+          assert.ok(lean.length < 200_000, `a "page" output is small (${lean.length} chars)`);
           const html =
             (await designer({ type: "ExponentialLR", gamma: 0.9 }).display())["text/html"];
           const file = `${out}/jupyter_output.html`;
           await Deno.writeTextFile(
             file,
-            `<!DOCTYPE html><meta charset="utf-8"><body>${html}</body>`,
+            `<!DOCTYPE html><meta charset="utf-8"><body><div id="lean">${lean}</div>${html}</body>`,
           );
           const { page, problems } = await open(browser.context, `file://${file}`);
-          await ready(page);
-          await control(page, "gamma").fill("0.8");
+          const roots = ["#lean > [data-anneal-designer]", "body > [data-anneal-designer]"];
+          for (const root of roots) {
+            await page.waitForFunction(
+              `document.querySelector(${JSON.stringify(root)}).annealValues !== undefined`,
+              undefined,
+              { timeout: 60_000 },
+            );
+          }
+          const valuesOf = async (root: string) =>
+            JSON.parse(
+              await page.evaluate<string>(
+                `JSON.stringify(document.querySelector(${JSON.stringify(root)}).annealValues)`,
+              ),
+            );
           assert.deepEqual(
-            (await state(page)).values,
+            await valuesOf(roots[0]!),
+            deno({ type: "StepLR", stepSize: 3 }, [0.1], 100),
+          );
+          await page.locator(`${roots[1]} [name="gamma"]`).fill("0.8");
+          assert.deepEqual(
+            await valuesOf(roots[1]!),
             deno({ type: "ExponentialLR", gamma: 0.8 }, [0.1], 100),
           );
-          await page.waitForSelector("[data-anneal-designer] .main-svg");
+          await page.waitForSelector(`${roots[0]} .main-svg`);
+          await page.waitForSelector(`${roots[1]} .main-svg`);
           assert.deepEqual(problems, []);
           await page.close();
         },

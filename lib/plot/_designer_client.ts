@@ -47,10 +47,27 @@ export const DESIGNER_SCRIPT = String.raw`
   function blobUrl(source) {
     return URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
   }
+  // Another designer output on the page may bring the libraries (a notebook inlines them in
+  // its first designer only): wait for them a while before giving up.
+  function waitFor(test, seconds) {
+    return new Promise(function (resolve) {
+      var started = Date.now();
+      (function poll() {
+        var value = test();
+        if (value || Date.now() - started > seconds * 1000) resolve(value);
+        else setTimeout(poll, 100);
+      })();
+    });
+  }
   function loadAnneal() {
     if (window.__annealModule) return window.__annealModule;
     var source = window.__annealSource || assetText("anneal");
-    if (!source) return Promise.reject(new Error("anneal's browser bundle is not on this page"));
+    if (!source) {
+      return waitFor(function () { return window.__annealModule; }, 60).then(function (module) {
+        if (!module) throw new Error("anneal's browser bundle is not on this page (run the notebook's first designer cell)");
+        return module;
+      });
+    }
     window.__annealModule = import(blobUrl(source));
     return window.__annealModule;
   }
@@ -58,7 +75,9 @@ export const DESIGNER_SCRIPT = String.raw`
     if (window.Plotly) return Promise.resolve(window.Plotly);
     if (window.__annealPlotly) return window.__annealPlotly;
     var source = assetText("plotly");
-    if (!source) return Promise.resolve(undefined);
+    if (!source) {
+      return waitFor(function () { return window.Plotly || window.__annealPlotly; }, 60);
+    }
     window.__annealPlotly = new Promise(function (resolve, reject) {
       var script = document.createElement("script");
       // plotly's UMD wrapper defines a global when no AMD loader or CommonJS module is in scope

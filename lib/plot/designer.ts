@@ -38,6 +38,12 @@ export interface DesignerOptions {
   title?: string;
   /** Keep the spec in the page's URL hash (the standalone page's shareable links); default false. */
   hash?: boolean;
+  /**
+   * Where the displayed widget (`display()`, a notebook cell) gets plotly.js and anneal's bundle:
+   * `"inline"` (default) carries them (about 5 MB); `"page"` relies on another designer output
+   * of the same notebook carrying them, which keeps a notebook with several designers small.
+   */
+  libraries?: "inline" | "page";
 }
 
 /**
@@ -47,7 +53,17 @@ export interface DesignerOptions {
  */
 export type DesignerAssets = "shared" | { anneal: string; plotly?: string };
 
-const OPTION_KEYS = ["lrs", "steps", "momentum", "at", "compare", "logY", "title", "hash"];
+const OPTION_KEYS = [
+  "lrs",
+  "steps",
+  "momentum",
+  "at",
+  "compare",
+  "logY",
+  "title",
+  "hash",
+  "libraries",
+];
 
 let counter = 0;
 
@@ -115,6 +131,7 @@ export class Designer {
       compare: JSON.parse(JSON.stringify(compare)),
       logY: check.boolean("logY", options.logY ?? false),
       hash: check.boolean("hash", options.hash ?? false),
+      libraries: check.oneOf("libraries", options.libraries ?? "inline", ["inline", "page"]),
       ...(options.title === undefined ? {} : { title: String(options.title) }),
     };
     this.id = `anneal-designer-${++counter}`;
@@ -234,7 +251,10 @@ ${inline}
     const png = toBase64(await toPng(svg));
     const picture = `<img alt="${escapeHtml(this.toString())}" src="data:image/png;base64,${png}">`;
     return {
-      "text/html": this.#html(await inlineAssets(), picture),
+      "text/html": this.#html(
+        this.options.libraries === "inline" ? await inlineAssets() : "shared",
+        picture,
+      ),
       "image/svg+xml": svg,
       "image/png": png,
       "text/plain": this.toString(),
