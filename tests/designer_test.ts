@@ -17,7 +17,7 @@ import {
   StepLR,
   toPyTorch,
 } from "../lib/mod.ts";
-import { readNotebook } from "../tools/_notebook_format.ts";
+import { type Notebook, readNotebook } from "../tools/_notebook_format.ts";
 import { countFigures } from "../tools/_notebook_html.ts";
 import { bundleAnneal, writeSite } from "../tools/_site.ts";
 import { listNotebooks, NOTEBOOKS_DIR } from "../tools/notebooks.ts";
@@ -100,6 +100,9 @@ Deno.test("designer's HTML carries the contract: root, named controls' data, cod
   assert.match(bundle["text/html"] as string, /data-anneal-asset="anneal"/);
 });
 
+const LEAN_FIRST: Spec = { type: "StepLR", stepSize: 10, gamma: 0.5 };
+const LEAN_SECOND: Spec = { type: "PolynomialLR", totalIters: 50, power: 2 };
+
 /** Launches Chromium offline; every request that is not file:, data: or blob: fails and is kept. */
 async function offlineBrowser(): Promise<
   { context: BrowserContext; requests: string[]; close: () => Promise<void> }
@@ -178,6 +181,34 @@ Deno.test({
     const notebooks = await Promise.all(
       names.map(async (name) => ({ name, notebook: await readNotebook(NOTEBOOKS_DIR + name) })),
     );
+    // a notebook with designer outputs as the kernel saves them (the notebooks have none yet)
+    const withDesigners: Notebook = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [
+        { cell_type: "markdown", metadata: {}, source: "# 99 · Designers\n\n## Two of them" },
+        {
+          cell_type: "code",
+          metadata: {},
+          execution_count: 1,
+          source: "await show(anneal.designer(...))",
+          outputs: [
+            {
+              output_type: "display_data",
+              metadata: {},
+              data: await designer(LEAN_FIRST).display(),
+            },
+            {
+              output_type: "display_data",
+              metadata: {},
+              data: await designer(LEAN_SECOND, { libraries: "page" }).display(),
+            },
+          ],
+        },
+      ],
+    };
+    notebooks.push({ name: "99_designers.ipynb", notebook: withDesigners });
     const pages = await writeSite(notebooks, out, { annealBundle: bundle });
     const browser = await offlineBrowser();
     /** PyTorch code shown by the page, with what the page drew, for the torch step. */
@@ -416,6 +447,26 @@ Deno.test({
             assert.equal(await page.locator(".site-nav").count(), 2, `${file}: navigation`);
           }
           if (i === 1) await ready(page);
+          if (file.endsWith("99_designers.html")) {
+            await page.waitForFunction(
+              `[...document.querySelectorAll("[data-anneal-designer]")]
+                .every((root) => root.annealValues !== undefined && root.querySelector(".main-svg"))`,
+              undefined,
+              { timeout: 60_000 },
+            );
+            const drawn = JSON.parse(
+              await page.evaluate<string>(
+                `JSON.stringify([...document.querySelectorAll("[data-anneal-designer]")].map((r) => r.annealValues))`,
+              ),
+            );
+            assert.deepEqual(drawn, [deno(LEAN_FIRST, [0.1], 100), deno(LEAN_SECOND, [0.1], 100)]);
+            const html = await Deno.readTextFile(file);
+            assert.ok(
+              !html.includes('<script type="text/plain" data-anneal-asset'),
+              "shared assets",
+            );
+            assert.ok(html.length < 300_000, `${file}: ${html.length} bytes`);
+          }
           assert.deepEqual(problems, [], `${file}: no console or page errors`);
           await page.close();
         }

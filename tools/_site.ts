@@ -72,6 +72,34 @@ function firstSvg(notebook: Notebook): string | undefined {
 /** Inline asset copies inside exported designer widgets: the site shares them instead. */
 const INLINE_ASSET = /<script type="text\/plain" data-anneal-asset="[a-z]+">[\s\S]*?<\/script>/g;
 
+/**
+ * The notebook with each designer output reduced to its HTML (the page shows the live widget,
+ * not its static picture) without the inlined libraries (the page loads the shared ones).
+ */
+function liveDesigners(notebook: Notebook): Notebook {
+  return {
+    ...notebook,
+    cells: notebook.cells.map((cell) => ({
+      ...cell,
+      ...(cell.outputs === undefined ? {} : {
+        outputs: cell.outputs.map((output) => {
+          const html = output.data?.["text/html"];
+          if (html === undefined) return output;
+          const text = joinText(html as string | string[]);
+          if (!text.includes("data-anneal-designer")) return output;
+          return {
+            ...output,
+            data: {
+              "text/html": text.replace(INLINE_ASSET, ""),
+              "text/plain": output.data!["text/plain"],
+            },
+          };
+        }),
+      }),
+    })),
+  };
+}
+
 function slug(text: string, used: Set<string>): string {
   const base = text.toLowerCase().replace(/<[^>]+>/g, "").replace(/&[a-z]+;/g, "")
     .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "section";
@@ -217,7 +245,7 @@ export async function writeSite(
   }));
   const written: string[] = [];
   for (const [i, { notebook }] of notebooks.entries()) {
-    let page = notebookToHtml(notebook, { plotlySrc: ASSETS.plotly }).replace(INLINE_ASSET, "");
+    let page = notebookToHtml(liveDesigners(notebook), { plotlySrc: ASSETS.plotly });
     const { page: withIds, contents } = withContents(page);
     page = withIds
       .replace(
