@@ -8,6 +8,7 @@
  */
 
 import { toSvg } from "./svg.ts";
+import { checkFigure } from "./_options.ts";
 
 /**
  * A line's dash pattern, as plotly spells it.
@@ -387,6 +388,7 @@ export class Figure implements FigureJson {
 
   /** Wraps plotly JSON; the arrays and objects are kept, not copied. */
   constructor(json: FigureJson) {
+    checkFigure("Figure", "json", json);
     this.data = json.data;
     this.layout = json.layout;
     if (json.config !== undefined) this.config = json.config;

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { chartOptions } from "./_options.ts";
 import { jupyterDisplay, type MimeBundle } from "./figure.ts";
 import { escapeXml } from "./_text.ts";
 import { colorAt } from "./palette.ts";
@@ -135,6 +136,16 @@ export class Progress {
 
   /** Validates the options; nothing is shown until the first update. */
   constructor(options: ProgressOptions) {
+    chartOptions("Progress", options, {
+      total: "any",
+      display: "function",
+      displayId: "string",
+      intervalMs: "any",
+      every: "any",
+      now: "function",
+      label: "string",
+      format: "object",
+    });
     this.#total = check.positiveInteger("total", options.total);
     this.#display = options.display === undefined
       ? undefined
@@ -195,6 +206,7 @@ export class Progress {
    */
   update(iteration: number, values: Record<string, number> = {}): Promise<void> {
     check.nonNegative("iteration", iteration);
+    checkValues(values);
     this.#iteration = iteration;
     this.#values = { ...this.#values, ...values };
     const t = this.#now();
@@ -209,6 +221,7 @@ export class Progress {
    * final output depends only on the last iteration and values, never on timing.
    */
   done(values: Record<string, number> = {}): Promise<void> {
+    checkValues(values);
     this.#values = { ...this.#values, ...values };
     if (this.#displayed && this.#shown === this.text()) return Promise.resolve();
     // One macrotask after the last message so that the kernel sends it before the cell ends
@@ -269,4 +282,20 @@ export class Progress {
  */
 export function progress(options: ProgressOptions): Progress {
   return new Progress(options);
+}
+
+/** Throws unless `values` is an object of numbers (NaN and infinities are shown as they are). */
+function checkValues(values: unknown): void {
+  if (typeof values !== "object" || values === null || Array.isArray(values)) {
+    throw new TypeError(
+      `Progress: values must be an object of named numbers, got values=${check.show(values)}`,
+    );
+  }
+  for (const [k, v] of Object.entries(values)) {
+    if (typeof v !== "number") {
+      throw new TypeError(
+        `Progress: values.${k} must be a number, got values.${k}=${check.show(v)}`,
+      );
+    }
+  }
 }

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { chartOptions } from "./_options.ts";
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import {
   addTitleAndMilestones,
@@ -112,6 +113,16 @@ export function scheduleChart(
   series: LrSeries | Record<string, LrSeries>,
   options: ScheduleChartOptions = {},
 ): Figure {
+  chartOptions("scheduleChart", options, {
+    title: "string",
+    xTitle: "string",
+    yTitle: "string",
+    logY: "boolean",
+    x: "numbers",
+    milestones: "array",
+    steps: "boolean",
+    groupNames: "strings",
+  });
   const named: [string, LrSeries][] = Array.isArray(series)
     ? [["lr", series]]
     : Object.entries(series);

@@ -10,6 +10,7 @@
 
 // @ts-types="@types/d3-shape"
 import { curveLinear, curveStepAfter, line } from "d3-shape";
+import { chartOptions, checkFigure } from "./_options.ts";
 import type { Annotation, Dash, FigureJson, LineShape, ScatterTrace, Trace } from "./figure.ts";
 import { type AxisModel, buildAxis } from "./_axis.ts";
 import { coord, escapeXml, textWidth } from "./_text.ts";
@@ -295,6 +296,8 @@ function collect(
  * ```
  */
 export function toSvg(figure: FigureJson, options: SvgOptions = {}): string {
+  chartOptions("toSvg", options, { width: "positive", height: "positive" });
+  checkFigure("toSvg", "figure", figure);
   const width = check.positive("width", options.width ?? figure.layout.width ?? 720);
   const height = check.positive("height", options.height ?? figure.layout.height ?? 420);
   const { data, layout } = figure;

@@ -7,6 +7,7 @@
 
 // @ts-types="@types/d3-array"
 import { deviation, mean } from "d3-array";
+import { chartOptions } from "./_options.ts";
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import { axis, nonEmptyNumbers, numbers } from "./_layout.ts";
 import { colorAt } from "./palette.ts";
@@ -76,6 +77,23 @@ export interface SweepChartOptions {
  * ```
  */
 export function meanStd(runs: number[][]): { mean: number[]; std: number[] } {
+  if (!Array.isArray(runs) || runs.length === 0) {
+    throw new RangeError(`meanStd: runs must be a non-empty array of runs, got runs=${show(runs)}`);
+  }
+  runs.forEach((run, i) => {
+    if (!Array.isArray(run) || run.some((v) => typeof v !== "number")) {
+      throw new TypeError(
+        `meanStd: runs[${i}] must be an array of numbers, got runs[${i}]=${show(run)}`,
+      );
+    }
+    if (run.length !== runs[0]!.length) {
+      throw new RangeError(
+        `meanStd: every run must have ${
+          runs[0]!.length
+        } values (as runs[0]), got runs[${i}] with ${run.length}`,
+      );
+    }
+  });
   const n = runs[0]?.length ?? 0;
   const m: number[] = [];
   const s: number[] = [];
@@ -106,6 +124,13 @@ export function meanStd(runs: number[][]): { mean: number[]; std: number[] } {
  * ```
  */
 export function sweepChart(series: SweepSeries[], options: SweepChartOptions = {}): Figure {
+  chartOptions("sweepChart", options, {
+    title: "string",
+    xTitle: "string",
+    yTitle: "string",
+    logX: "boolean",
+    logY: "boolean",
+  });
   if (!Array.isArray(series) || series.length === 0) {
     throw new RangeError(`series must be a non-empty array, got series=${show(series)}`);
   }

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { chartOptions } from "./_options.ts";
 import { jupyterDisplay } from "./figure.ts";
 import { escapeXml } from "./_text.ts";
 import * as check from "../_check.ts";
@@ -120,8 +121,24 @@ export class Table {
   readonly #cells: Cells;
   readonly #caption: string | undefined;
 
-  /** Use {@linkcode table}, which validates its arguments. */
+  /** Use {@linkcode table}, which builds the cells from rows; this checks their layout. */
   constructor(cells: Cells, caption?: string) {
+    const c = cells as Partial<Cells> | null;
+    const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
+    if (
+      typeof c !== "object" || c === null || !strings(c.headers) || !Array.isArray(c.body) ||
+      !c.body.every((row) => strings(row) && row.length === c.headers!.length) ||
+      !Array.isArray(c.right) || c.right.length !== c.headers!.length
+    ) {
+      throw new TypeError(
+        `Table: cells must be { headers, body, right } with one string per column (build it with table()), got cells=${
+          check.show(cells)
+        }`,
+      );
+    }
+    if (caption !== undefined && typeof caption !== "string") {
+      throw new TypeError(`Table: caption must be a string, got caption=${check.show(caption)}`);
+    }
     this.#cells = cells;
     this.#caption = caption;
   }
@@ -254,6 +271,13 @@ function formatValue(
  * ```
  */
 export function table(rows: TableRow[], options: TableOptions = {}): Table {
+  chartOptions("table", options, {
+    columns: "array",
+    headers: "object",
+    digits: "any",
+    format: "object",
+    caption: "string",
+  });
   if (!Array.isArray(rows) || rows.some((r) => typeof r !== "object" || r === null)) {
     throw new TypeError(`rows must be an array of objects, got rows=${check.show(rows)}`);
   }
