@@ -68,4 +68,14 @@ export function checkFigure(owner: string, name: string, figure: unknown): void 
       }`,
     );
   }
+  (f.data as unknown[]).forEach((trace, i) => {
+    const type = (trace as { type?: unknown } | null)?.type;
+    if (typeof trace !== "object" || trace === null || (type !== "scatter" && type !== "bar")) {
+      throw new TypeError(
+        `${owner}: ${name}.data[${i}] must be a scatter or bar trace, got ${name}.data[${i}]=${
+          check.show(trace)
+        }`,
+      );
+    }
+  });
 }

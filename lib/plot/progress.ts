@@ -162,6 +162,7 @@ export class Progress {
     this.#now = options.now ?? (() => performance.now());
     this.#label = options.label ?? "iteration";
     this.#format = options.format ?? {};
+    for (const [k, f] of Object.entries(this.#format)) check.callable(`format.${k}`, f);
   }
 
   /** The display id the updates use. */

@@ -89,6 +89,12 @@ export function rangeTestChart(result: RangeTestData, options: RangeTestChartOpt
       `rangeTestChart: result must have lrs and losses, got result=${check.show(result)}`,
     );
   }
+  check.options("rangeTestChart result", result, [
+    "lrs",
+    "losses",
+    "smoothedLosses",
+    "suggestedLr",
+  ], { argument: "result" });
   const lrs = nonEmptyNumbers("result.lrs", result.lrs);
   lrs.forEach((v, i) => check.positive(`result.lrs[${i}]`, v));
   const losses = nonEmptyNumbers("result.losses", result.losses);

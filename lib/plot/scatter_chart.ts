@@ -4,6 +4,7 @@
  * @module
  */
 
+import * as check from "../_check.ts";
 import { show } from "../_check.ts";
 import { chartOptions } from "./_options.ts";
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
@@ -84,6 +85,7 @@ export function scatterChart(points: ScatterData, options: ScatterChartOptions =
   if (typeof points !== "object" || points === null) {
     throw new TypeError(`scatterChart: points must have x and y, got points=${show(points)}`);
   }
+  check.options("scatterChart points", points, ["x", "y", "groups"], { argument: "points" });
   const x = nonEmptyNumbers("points.x", points.x);
   const y = nonEmptyNumbers("points.y", points.y);
   sameLength("points.x", x, "points.y", y);

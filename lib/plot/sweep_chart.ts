@@ -12,6 +12,7 @@ import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import { axis, nonEmptyNumbers, numbers } from "./_layout.ts";
 import { colorAt } from "./palette.ts";
 import { withAlpha } from "./_color.ts";
+import * as check from "../_check.ts";
 import { show } from "../_check.ts";
 
 /**
@@ -134,6 +135,17 @@ export function sweepChart(series: SweepSeries[], options: SweepChartOptions = {
   if (!Array.isArray(series) || series.length === 0) {
     throw new RangeError(`series must be a non-empty array, got series=${show(series)}`);
   }
+  series.forEach((s, i) => {
+    if (typeof s !== "object" || s === null || Array.isArray(s)) {
+      throw new TypeError(`series[${i}] must be { name, x, runs }, got series[${i}]=${show(s)}`);
+    }
+    check.options(`sweepChart series[${i}]`, s, ["name", "x", "runs"]);
+    if (typeof s.name !== "string") {
+      throw new TypeError(
+        `series[${i}].name must be a string, got series[${i}].name=${show(s.name)}`,
+      );
+    }
+  });
   const bands: ScatterTrace[] = [];
   const lines: ScatterTrace[] = [];
   series.forEach((s, k) => {

@@ -292,6 +292,14 @@ export function table(rows: TableRow[], options: TableOptions = {}): Table {
       throw new RangeError(`columns must name keys of the rows, got column ${JSON.stringify(c)}`);
     }
   }
+  if (new Set(columns).size !== columns.length) {
+    throw new RangeError(`columns must not repeat a column, got columns=${check.show(columns)}`);
+  }
+  for (const [c, h] of Object.entries(options.headers ?? {})) {
+    if (typeof h !== "string") {
+      throw new TypeError(`headers.${c} must be a string, got headers.${c}=${check.show(h)}`);
+    }
+  }
   const digitsOf = (c: string): number | undefined => {
     const d = typeof options.digits === "object" ? options.digits[c] : options.digits;
     const name = typeof options.digits === "object" ? `digits.${c}` : "digits";

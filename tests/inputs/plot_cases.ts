@@ -352,4 +352,115 @@ const progressCases: Case[] = [
   ),
 ];
 
-export const cases: Case[] = [...charts, ...exportsCases, ...tableCases, ...progressCases];
+/** Nested data: milestones, series entries, points, range-test results, traces, table cells. */
+const nested: Case[] = [
+  ...rows("scheduleChart", [
+    ["a milestone NaN", () => scheduleChart(lrs, { milestones: [NaN] }), RangeError, [
+      "milestones[0]",
+      "NaN",
+    ]],
+    ['a milestone "3"', () => scheduleChart(lrs, bad({ milestones: ["3"] })), TypeError, [
+      "milestones[0]",
+      '"3"',
+    ]],
+    ["a milestone null", () => scheduleChart(lrs, bad({ milestones: [1, null] })), TypeError, [
+      "milestones[1]",
+      "null",
+    ]],
+    [
+      "a milestone with lable",
+      () => scheduleChart(lrs, bad({ milestones: [{ x: 1, lable: "a" }] })),
+      TypeError,
+      ["lable", "did you mean label?"],
+    ],
+    [
+      "a milestone label 3",
+      () => scheduleChart(lrs, bad({ milestones: [{ x: 1, label: 3 }] })),
+      TypeError,
+      ["milestones[0].label", "=3"],
+    ],
+  ]),
+  ...rows("historyChart", [
+    ["a milestone null", () => historyChart(run(), bad({ milestones: [null] })), TypeError, [
+      "milestones[0]",
+      "null",
+    ]],
+  ]),
+  ...rows("sweepChart", [
+    ["a series null", () => sweepChart(bad([null])), TypeError, ["series[0]", "null"]],
+    ["a series name 5", () => sweepChart(bad([{ name: 5, x: [1], runs: [[1]] }])), TypeError, [
+      "series[0].name",
+      "=5",
+    ]],
+    [
+      "a series with color",
+      () => sweepChart(bad([{ name: "a", x: [1], runs: [[1]], color: "r" }])),
+      TypeError,
+      ["series[0]", "color"],
+    ],
+  ]),
+  ...rows("scatterChart", [
+    ["points with z", () => scatterChart(bad({ x: [1], y: [1], z: [1] })), TypeError, [
+      "points",
+      "z",
+    ]],
+    [
+      "groups shorter than x",
+      () => scatterChart({ x: [1, 2], y: [1, 2], groups: [1] }),
+      RangeError,
+      ["points.groups"],
+    ],
+  ]),
+  ...rows("rangeTestChart", [
+    [
+      "result as lrRangeTest names it (lr, loss)",
+      () => rangeTestChart(bad({ lr: [0.1], loss: [1] })),
+      TypeError,
+      ["result", "lr", "did you mean lrs?"],
+    ],
+  ]),
+  ...rows("toSvg", [
+    ["a trace null", () => toSvg(bad({ data: [null], layout: {} })), TypeError, [
+      "figure.data[0]",
+      "null",
+    ]],
+    ["a trace of type pie", () => toSvg(bad({ data: [{ type: "pie" }], layout: {} })), TypeError, [
+      "figure.data[0]",
+      "pie",
+    ]],
+  ]),
+  ...rows("table", [
+    ["a column twice", () => table([{ a: 1 }], { columns: ["a", "a"] }), RangeError, [
+      "columns",
+      '["a","a"]',
+    ]],
+    ["a header a number", () => table([{ a: 1 }], bad({ headers: { a: 5 } })), TypeError, [
+      "headers.a",
+      "=5",
+    ]],
+    ["a format not a function", () => table([{ a: 1 }], bad({ format: { a: 5 } })), TypeError, [
+      "format.a",
+      "=5",
+    ]],
+    ['digits.a "2"', () => table([{ a: 1 }], bad({ digits: { a: "2" } })), TypeError, [
+      "digits.a",
+      '"2"',
+    ]],
+  ]),
+  ...rows("progress", [
+    [
+      "a format not a function",
+      () => progress(bad({ total: 10, format: { loss: 5 } })),
+      TypeError,
+      ["format.loss", "=5"],
+    ],
+  ]),
+];
+
+export const cases: Case[] = [
+  ...charts,
+  ...exportsCases,
+  ...tableCases,
+  ...progressCases,
+  ...nested,
+];
