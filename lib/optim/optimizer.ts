@@ -217,13 +217,23 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
 
   /**
    * Checks one parameter's saved state (keys, types, lengths, ranges) and returns it as this
-   * optimizer keeps it; throws naming the key and the value.
+   * optimizer keeps it; throws naming the key and the value. `SGD` and `Adam` override it with
+   * their exact layouts; this default, for other subclasses, takes finite numbers, nulls and
+   * buffers of `param.size` finite numbers.
    *
    * @param saved The saved state of parameter `id`, an object.
    * @param param The tensor it belongs to.
    * @param where How messages name it (`state["0"]`).
    */
-  protected abstract parseState(saved: JsonObject, param: Tensor, where: string): S;
+  protected parseState(saved: JsonObject, param: Tensor, where: string): S {
+    const entry: ParamState = {};
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === null) entry[k] = null;
+      else if (typeof v === "number") entry[k] = check.finite(`${where}.${k}`, v);
+      else entry[k] = readBuffer(saved, k, param, where);
+    }
+    return entry as S;
+  }
 
   /**
    * Restores `stateDict()` output: the groups' hyperparameters and the per-parameter state.
