@@ -123,6 +123,11 @@ export function scheduleChart(
     steps: "boolean",
     groupNames: "strings",
   });
+  if (typeof series !== "object" || series === null) {
+    throw new TypeError(
+      `series must be an array of lrs or an object of named series, got series=${show(series)}`,
+    );
+  }
   const named: [string, LrSeries][] = Array.isArray(series)
     ? [["lr", series]]
     : Object.entries(series);

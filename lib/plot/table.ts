@@ -278,7 +278,10 @@ export function table(rows: TableRow[], options: TableOptions = {}): Table {
     format: "object",
     caption: "string",
   });
-  if (!Array.isArray(rows) || rows.some((r) => typeof r !== "object" || r === null)) {
+  if (
+    !Array.isArray(rows) ||
+    rows.some((r) => typeof r !== "object" || r === null || Array.isArray(r))
+  ) {
     throw new TypeError(`rows must be an array of objects, got rows=${check.show(rows)}`);
   }
   const seen = new Set<string>();

@@ -447,6 +447,13 @@ const nested: Case[] = [
       '"2"',
     ]],
   ]),
+  ...rows("scheduleChart", [
+    ["series null", () => scheduleChart(bad(null)), TypeError, ["series", "null"]],
+    ["series undefined", () => scheduleChart(bad(undefined)), TypeError, ["series", "undefined"]],
+  ]),
+  ...rows("table", [
+    ["rows of arrays", () => table(bad([[1], [2, 3]])), TypeError, ["rows", "[[1],[2,3]]"]],
+  ]),
   ...rows("progress", [
     [
       "a format not a function",
