@@ -11,6 +11,7 @@ import * as check from "../_check.ts";
 import type { Json, JsonObject, ParamGroup } from "../schedulers/lr_scheduler.ts";
 import { launch } from "../tensor/_graph.ts";
 import { Tensor } from "../tensor/tensor.ts";
+import { readBuffer } from "./_state.ts";
 
 /** A param group: the tensors it updates and its hyperparameters (read at every step). */
 export interface OptimizerGroup extends ParamGroup {
@@ -366,65 +367,4 @@ function tensorAt(owner: string, where: string, value: unknown): Tensor {
     );
   }
   return value;
-}
-
-/**
- * Reads `saved[key]` as a buffer of `param.size` finite numbers (a number array, or a
- * Float64Array in memory), at least `min`; throws naming `where.key` and the bad value.
- */
-export function readBuffer(
-  saved: JsonObject,
-  key: string,
-  param: Tensor,
-  where: string,
-  min = -Infinity,
-): Float64Array {
-  const v: unknown = saved[key];
-  const name = `${where}.${key}`;
-  if (!Array.isArray(v) && !(v instanceof Float64Array)) {
-    throw new TypeError(`loaded ${name} must be an array of numbers, got ${name}=${check.show(v)}`);
-  }
-  if (v.length !== param.size) {
-    throw new RangeError(
-      `loaded state for parameter ${
-        where.slice(7, -2)
-      } has ${key} of length ${v.length}, expected ${param.size}`,
-    );
-  }
-  for (let i = 0; i < v.length; i++) {
-    const x: unknown = v[i];
-    if (typeof x !== "number") {
-      throw new TypeError(`loaded ${name} must hold numbers, got ${name}[${i}]=${check.show(x)}`);
-    }
-    if (!Number.isFinite(x) || x < min) {
-      throw new RangeError(
-        `loaded ${name} must hold finite numbers${
-          min > -Infinity ? ` of at least ${min}` : ""
-        }, got ${name}[${i}]=${x}`,
-      );
-    }
-  }
-  return Float64Array.from(v as ArrayLike<number>);
-}
-
-/** Throws unless `saved` has exactly the keys `keys`, naming the first extra or missing one. */
-export function checkStateKeys(saved: JsonObject, keys: readonly string[], where: string): void {
-  for (const key of Object.keys(saved)) {
-    if (!keys.includes(key)) {
-      throw new RangeError(
-        `loaded ${where} has an unknown key ${key} (is it another optimizer's state?); expected ${
-          keys.join(", ")
-        }`,
-      );
-    }
-  }
-  for (const key of keys) {
-    if (!(key in saved)) {
-      throw new RangeError(
-        `loaded ${where} lacks ${key}, got ${where}=${check.show(saved)}; expected ${
-          keys.join(", ")
-        }`,
-      );
-    }
-  }
 }
