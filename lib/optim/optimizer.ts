@@ -359,11 +359,19 @@ function checkSchedulerKeys(group: object, where: string): void {
   }
 }
 
-/** `value` as a Tensor, or a TypeError naming `where` (`params[1]`). */
+/**
+ * `value` as a leaf Tensor (PyTorch's rule: not the result of an op that gradients flow
+ * through), or an error naming `where` (`params[1]`).
+ */
 function tensorAt(owner: string, where: string, value: unknown): Tensor {
   if (!(value instanceof Tensor)) {
     throw new TypeError(
       `${owner} can only optimize Tensors, got ${where}=${check.show(value)}`,
+    );
+  }
+  if (value.op !== "leaf" && value.requiresGrad) {
+    throw new RangeError(
+      `${owner} can't optimize a non-leaf Tensor, got ${where}=the result of ${value.op}`,
     );
   }
   return value;

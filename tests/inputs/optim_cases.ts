@@ -276,6 +276,12 @@ function shapeCases(kind: Kind, keys: string[]): Case[] {
       includes: ["paramGroups[0].initialLr", "NaN"],
     },
     {
+      label: "a non-leaf Tensor (an op's result)",
+      call: (ps) => ctor([ps[0]!.mul(2)], {}),
+      error: RangeError,
+      includes: ["non-leaf", "params[0]", "mul"],
+    },
+    {
       label: "a parameter in two groups",
       call: (ps) => ctor(bad([{ params: [ps[0]] }, { params: [ps[0]] }]), {}),
       error: RangeError,
