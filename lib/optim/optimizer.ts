@@ -76,9 +76,10 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
     this.defaults = defaults;
     const owner = this.constructor.name;
     if (!Array.isArray(params)) {
+      const module = typeof (params as { parameters?: unknown })?.parameters === "function";
       throw new TypeError(
         `${owner} params must be an array of Tensors or of param groups, got params=${
-          check.show(params)
+          module ? "a Module (pass model.parameters())" : check.show(params)
         }`,
       );
     }

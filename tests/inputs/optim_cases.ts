@@ -204,6 +204,18 @@ function shapeCases(kind: Kind, keys: string[]): Case[] {
       includes: ["params", "params="],
     },
     {
+      label: "params the model itself",
+      call: () => ctor(bad(new Linear(2, 2)), {}),
+      error: TypeError,
+      includes: ["params", "a Module (pass model.parameters())"],
+    },
+    {
+      label: "params the parameters method, not called",
+      call: () => ctor(bad(new Linear(2, 2).parameters), {}),
+      error: TypeError,
+      includes: ["params", "a function"],
+    },
+    {
       label: "params a string",
       call: () => ctor(bad("w"), {}),
       error: TypeError,
