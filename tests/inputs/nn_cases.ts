@@ -206,7 +206,7 @@ const loads: [
       delete s["0.weight"];
     },
     RangeError,
-    ['missing key "0.weight"', 'unexpected key "0.weights"'],
+    ['missing key "0.weight"', 'unexpected key "0.weights" (did you mean "0.weight"?)'],
   ],
   [
     "a NaN weight",
