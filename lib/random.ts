@@ -10,8 +10,8 @@
  * @module
  */
 
-import { randomInt, randomUniform } from "d3-random";
-import { shuffler } from "d3-array";
+import { randomInt, randomUniform } from "npm:d3-random@3.0.2";
+import { shuffler } from "npm:d3-array@3.2.5";
 import * as check from "./_check.ts";
 
 const MUL = 0x19660d;

@@ -190,7 +190,9 @@ const DRAW_FIGURES = `
 for (const figure of document.querySelectorAll(".plotly-figure")) {
   const spec = JSON.parse(figure.querySelector(".figure-json").textContent);
   const config = Object.assign({ responsive: true, displaylogo: false }, spec.config);
-  Plotly.newPlot(figure.querySelector(".plotly-target"), spec.data ?? [], spec.layout ?? {}, config)
+  const target = figure.querySelector(".plotly-target");
+  Plotly.newPlot(target, spec.data ?? [], spec.layout ?? {}, config)
+    .then(() => spec.frames ? Plotly.addFrames(target, spec.frames) : undefined)
     .then(() => figure.classList.add("drawn"))
     .catch((error) => console.error("plotly could not draw a figure", error));
 }

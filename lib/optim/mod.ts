@@ -15,3 +15,4 @@ export {
 } from "./optimizer.ts";
 export { SGD, type SGDGroup, type SGDOptions, type SGDState } from "./sgd.ts";
 export { Adam, type AdamGroup, type AdamOptions, type AdamState, AdamW } from "./adam.ts";
+export * from "./swa_utils.ts";

@@ -6,8 +6,8 @@
  * @module
  */
 
-// @ts-types="@types/d3-scale"
-import { scaleBand, scaleLinear, scaleLog } from "d3-scale";
+// @ts-types="npm:@types/d3-scale@4.0.9"
+import { scaleBand, scaleLinear, scaleLog } from "npm:d3-scale@4.0.3";
 import type { Axis } from "./figure.ts";
 import { escapeXml, shortNumber, textWidth, typographicMinus } from "./_text.ts";
 

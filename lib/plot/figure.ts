@@ -152,6 +152,8 @@ export interface Axis {
   type?: "linear" | "log" | "category";
   /** Visible range (log10 units on a log axis). */
   range?: [number, number];
+  /** Lock this axis' scale to another's (`"x"`): one unit is as long on both axes. */
+  scaleanchor?: "x";
 }
 
 /**
@@ -260,6 +262,10 @@ export interface Layout {
   width?: number;
   /** Height in pixels. */
   height?: number;
+  /** Plotly's button menus (the play and pause buttons of an animation), as plotly spells them. */
+  updatemenus?: Record<string, unknown>[];
+  /** Plotly's sliders (an animation's frame slider), as plotly spells them. */
+  sliders?: Record<string, unknown>[];
 }
 
 /**
@@ -303,6 +309,30 @@ export interface FigureJson {
   layout: Layout;
   /** Plotly config. */
   config?: PlotlyConfig;
+  /** Animation frames (plotly's `frames`), played by the layout's buttons and slider. */
+  frames?: Frame[];
+}
+
+/**
+ * One animation frame: new values for some traces (`traces[i]` is the index in `data` that
+ * `data[i]` updates), under a name the slider's steps refer to.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { type Frame } from "./mod.ts";
+ *
+ * const frame: Frame = { name: "3", data: [{ x: [1], y: [2] }], traces: [1] };
+ * assert.equal(frame.traces[0], 1);
+ * ```
+ */
+export interface Frame {
+  /** The frame's name. */
+  name: string;
+  /** Partial traces: the coordinates that change. */
+  data: { x: number[]; y: number[] }[];
+  /** Which trace of the figure each entry of `data` updates. */
+  traces: number[];
 }
 
 /**
@@ -385,6 +415,8 @@ export class Figure implements FigureJson {
   layout: Layout;
   /** Plotly's config, if any. */
   config?: PlotlyConfig;
+  /** Animation frames, if any (the static SVG shows `data` only). */
+  frames?: Frame[];
 
   /** Wraps plotly JSON; the arrays and objects are kept, not copied. */
   constructor(json: FigureJson) {
@@ -392,12 +424,14 @@ export class Figure implements FigureJson {
     this.data = json.data;
     this.layout = json.layout;
     if (json.config !== undefined) this.config = json.config;
+    if (json.frames !== undefined) this.frames = json.frames;
   }
 
   /** The plain plotly JSON (what `JSON.stringify` writes). */
   toJSON(): FigureJson {
     const json: FigureJson = { data: this.data, layout: this.layout };
     if (this.config !== undefined) json.config = this.config;
+    if (this.frames !== undefined) json.frames = this.frames;
     return json;
   }
 

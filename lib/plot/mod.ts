@@ -17,6 +17,7 @@ export type { History } from "../train/history.ts";
 export * from "./sweep_chart.ts";
 export * from "./range_test_chart.ts";
 export * from "./scatter_chart.ts";
+export * from "./trajectory_chart.ts";
 export * from "./bar_chart.ts";
 export * from "./progress.ts";
 export type { Milestone } from "./_layout.ts";

@@ -34,6 +34,13 @@ export interface RangeTestData {
   smoothedLosses?: number[];
   /** The learning rate the test suggests, if any. */
   suggestedLr?: number;
+  /**
+   * Named suggestions to mark, each at its point of the curve (fastai's `plot_lr_find`
+   * markers): `lrRangeTest(...).suggestions` fits; `null` entries are skipped.
+   */
+  suggestions?: Readonly<
+    Record<string, { lr: number; pointLr: number; pointLoss: number } | null | undefined>
+  >;
 }
 
 /**
@@ -63,7 +70,8 @@ export interface RangeTestChartOptions {
 
 /**
  * Loss against learning rate (log x): raw loss in grey, smoothed loss in blue, the suggested
- * learning rate as a red diamond on the curve plus a dotted vertical line.
+ * learning rate as a red diamond on the curve plus a dotted vertical line, and each of
+ * `suggestions` as a circle at its point (for `minimum`, the lowest point, ten times its lr).
  *
  * @example
  * ```ts
@@ -80,6 +88,13 @@ export interface RangeTestChartOptions {
  * assert.equal(figure.layout.xaxis?.type, "log");
  * assert.deepEqual(figure.data.map((t) => t.name), ["loss", "smoothed", "suggested lr 0.01"]);
  * assert.deepEqual(figure.data[2]?.y, [0.8]);
+ *
+ * const marked = rangeTestChart({
+ *   lrs,
+ *   losses: [1.1, 1.0, 0.6, 0.9, 5],
+ *   suggestions: { valley: { lr: 1e-3, pointLr: 1e-3, pointLoss: 1.0 }, slide: null },
+ * });
+ * assert.deepEqual(marked.data.map((t) => t.name), ["loss", "valley 0.001"]);
  * ```
  */
 export function rangeTestChart(result: RangeTestData, options: RangeTestChartOptions = {}): Figure {
@@ -94,6 +109,7 @@ export function rangeTestChart(result: RangeTestData, options: RangeTestChartOpt
     "losses",
     "smoothedLosses",
     "suggestedLr",
+    "suggestions",
   ], { argument: "result" });
   const lrs = nonEmptyNumbers("result.lrs", result.lrs);
   lrs.forEach((v, i) => check.positive(`result.lrs[${i}]`, v));
@@ -147,6 +163,20 @@ export function rangeTestChart(result: RangeTestData, options: RangeTestChartOpt
     });
     layout.shapes = milestoneMarks([lr]).shapes;
   }
+  Object.entries(result.suggestions ?? {}).forEach(([name, s], i) => {
+    if (s === null || s === undefined) return;
+    check.positive(`result.suggestions.${name}.lr`, s.lr);
+    check.positive(`result.suggestions.${name}.pointLr`, s.pointLr);
+    check.number(`result.suggestions.${name}.pointLoss`, s.pointLoss);
+    data.push({
+      type: "scatter",
+      mode: "markers",
+      name: `${name} ${shortNumber(s.lr)}`,
+      x: [s.pointLr],
+      y: [s.pointLoss],
+      marker: { color: colorAt(4 + i), size: 10, symbol: "circle" },
+    });
+  });
   const first = curve.find((v) => Number.isFinite(v));
   const finite = [...losses, ...curve].filter((v) =>
     Number.isFinite(v) && (!options.logY || v > 0)

@@ -8,8 +8,8 @@
  * @module
  */
 
-// @ts-types="@types/d3-shape"
-import { curveLinear, curveStepAfter, line } from "d3-shape";
+// @ts-types="npm:@types/d3-shape@3.2.0"
+import { curveLinear, curveStepAfter, line } from "npm:d3-shape@3.2.1";
 import { chartOptions, checkFigure } from "./_options.ts";
 import type { Annotation, Dash, FigureJson, LineShape, ScatterTrace, Trace } from "./figure.ts";
 import { type AxisModel, buildAxis } from "./_axis.ts";

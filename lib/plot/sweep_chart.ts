@@ -5,8 +5,8 @@
  * @module
  */
 
-// @ts-types="@types/d3-array"
-import { deviation, mean } from "d3-array";
+// @ts-types="npm:@types/d3-array@3.2.2"
+import { deviation, mean } from "npm:d3-array@3.2.5";
 import { chartOptions } from "./_options.ts";
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import { axis, nonEmptyNumbers, numbers } from "./_layout.ts";

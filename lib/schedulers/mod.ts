@@ -25,3 +25,4 @@ export * from "./reduce_lr_on_plateau.ts";
 export * from "./sequential_lr.ts";
 export * from "./chained_scheduler.ts";
 export * from "./collect_lrs.ts";
+export * from "./swalr.ts";

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 
 /** Options of {@linkcode constantSchedule}. */
@@ -30,8 +31,9 @@ export function constantSchedule(options: ConstantScheduleOptions): Schedule {
   check.options("constantSchedule", options, ["value"]);
   const { value } = options;
   check.finite("value", value);
-  return (step) => {
+  const schedule: Schedule = (step) => {
     checkStep(step);
     return value;
   };
+  return described(schedule, { type: "constantSchedule", value });
 }

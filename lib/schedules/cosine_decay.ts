@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 
 /** Options of {@linkcode cosineDecaySchedule}. */
@@ -55,9 +56,16 @@ export function cosineDecaySchedule(options: CosineDecayScheduleOptions): Schedu
   check.positive("decaySteps", decaySteps);
   check.finite("alpha", alpha);
   check.positive("exponent", exponent);
-  return (step) => {
+  const schedule: Schedule = (step) => {
     const count = Math.min(checkStep(step), decaySteps);
     const cosine = 0.5 * (1 + Math.cos(Math.PI * count / decaySteps));
     return initValue * ((1 - alpha) * cosine ** exponent + alpha);
   };
+  return described(schedule, {
+    type: "cosineDecaySchedule",
+    initValue,
+    decaySteps,
+    alpha,
+    exponent,
+  });
 }

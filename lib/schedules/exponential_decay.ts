@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 
 /** Options of {@linkcode exponentialDecay}: give exactly one of `k` and `decayRate`. */
@@ -102,7 +103,7 @@ export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
   check.boolean("staircase", staircase);
   if (endValue !== undefined) check.finite("endValue", endValue);
   const grows = decayRate !== undefined && decayRate > 1;
-  return (step) => {
+  const schedule: Schedule = (step) => {
     const decreased = checkStep(step) - transitionBegin;
     let p = decreased / transitionSteps;
     if (staircase) p = Math.floor(p);
@@ -116,4 +117,14 @@ export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
     }
     return value;
   };
+  return described(schedule, {
+    type: "exponentialDecay",
+    lr0,
+    k,
+    decayRate,
+    transitionSteps,
+    transitionBegin,
+    staircase,
+    endValue,
+  });
 }

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 
 /** Options of {@linkcode inverseSqrtSchedule}. */
@@ -51,9 +52,10 @@ export function inverseSqrtSchedule(options: InverseSqrtScheduleOptions): Schedu
   const timescale = options.timescale ?? (warmupSteps || 10_000);
   check.positive("timescale", timescale);
   const shift = timescale - warmupSteps;
-  return (step) => {
+  const schedule: Schedule = (step) => {
     const t = checkStep(step);
     if (t < warmupSteps) return peakValue * (t / Math.max(1, warmupSteps));
     return peakValue * (1 / Math.sqrt((t + shift) / timescale));
   };
+  return described(schedule, { type: "inverseSqrtSchedule", peakValue, warmupSteps, timescale });
 }

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 
 /** Options of {@linkcode inverseTimeDecay}. */
@@ -56,9 +57,10 @@ export function inverseTimeDecay(options: InverseTimeDecayOptions): Schedule {
   check.nonNegative("k", k);
   check.positive("transitionSteps", transitionSteps);
   check.boolean("staircase", staircase);
-  return (step) => {
+  const schedule: Schedule = (step) => {
     let p = checkStep(step) / transitionSteps;
     if (staircase) p = Math.floor(p);
     return lr0 / (1 + k * p);
   };
+  return described(schedule, { type: "inverseTimeDecay", lr0, k, transitionSteps, staircase });
 }

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 
 /** Options of {@linkcode joinSchedules}. */
@@ -82,10 +83,15 @@ export function joinSchedules(options: JoinSchedulesOptions): Schedule {
   });
   const parts = [...schedules];
   const starts = [0, ...boundaries];
-  return (step) => {
+  const schedule: Schedule = (step) => {
     const t = checkStep(step);
     let i = parts.length - 1;
     while (i > 0 && t < (starts[i] as number)) i -= 1;
     return (parts[i] as Schedule)(t - (starts[i] as number));
   };
+  return described(schedule, {
+    type: "joinSchedules",
+    schedules: parts,
+    boundaries: [...boundaries],
+  });
 }

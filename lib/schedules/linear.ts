@@ -7,6 +7,7 @@
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
 import { polynomialSchedule } from "./polynomial.ts";
+import { described } from "./_described.ts";
 
 /** Options of {@linkcode linearSchedule}. */
 export interface LinearScheduleOptions {
@@ -52,5 +53,12 @@ export function linearSchedule(options: LinearScheduleOptions): Schedule {
     "transitionSteps",
     "transitionBegin",
   ]);
-  return polynomialSchedule({ ...options, power: 1 });
+  const { initValue, endValue, transitionSteps, transitionBegin = 0 } = options;
+  return described(polynomialSchedule({ ...options, power: 1 }), {
+    type: "linearSchedule",
+    initValue,
+    endValue,
+    transitionSteps,
+    transitionBegin,
+  });
 }

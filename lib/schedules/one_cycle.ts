@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 import { annealingCos, annealingLinear } from "./_anneal.ts";
 
@@ -97,7 +98,7 @@ export function oneCycleSchedule(options: OneCycleScheduleOptions): Schedule {
       { end: totalSteps - 1, from: peakValue, to: min },
     ];
   const anneal = annealStrategy === "cos" ? annealingCos : annealingLinear;
-  return (step) => {
+  const schedule: Schedule = (step) => {
     const t = Math.min(checkStep(step), totalSteps - 1);
     let start = 0;
     for (const [i, phase] of phases.entries()) {
@@ -109,4 +110,14 @@ export function oneCycleSchedule(options: OneCycleScheduleOptions): Schedule {
     }
     throw new Error("unreachable: the last phase always matches");
   };
+  return described(schedule, {
+    type: "oneCycleSchedule",
+    peakValue,
+    totalSteps,
+    pctStart,
+    annealStrategy,
+    divFactor,
+    finalDivFactor,
+    threePhase,
+  });
 }

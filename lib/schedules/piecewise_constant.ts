@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 
 /** Options of {@linkcode piecewiseConstantSchedule}. */
@@ -67,7 +68,7 @@ export function piecewiseConstantSchedule(options: PiecewiseConstantScheduleOpti
     check.nonNegative(`boundariesAndScales[${key}]`, scale);
     return [boundary, scale] as const;
   }).sort((a, b) => a[0] - b[0]);
-  return (step) => {
+  const schedule: Schedule = (step) => {
     const t = checkStep(step);
     let value = initValue;
     for (const [boundary, scale] of entries) {
@@ -75,4 +76,9 @@ export function piecewiseConstantSchedule(options: PiecewiseConstantScheduleOpti
     }
     return value;
   };
+  return described(schedule, {
+    type: "piecewiseConstantSchedule",
+    initValue,
+    boundariesAndScales: { ...boundariesAndScales },
+  });
 }

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 
 /** Options of {@linkcode polynomialSchedule}. */
@@ -66,9 +67,17 @@ export function polynomialSchedule(options: PolynomialScheduleOptions): Schedule
   check.positive("power", power);
   check.positive("transitionSteps", transitionSteps);
   check.nonNegative("transitionBegin", transitionBegin);
-  return (step) => {
+  const schedule: Schedule = (step) => {
     const count = Math.min(Math.max(checkStep(step) - transitionBegin, 0), transitionSteps);
     const frac = 1 - count / transitionSteps;
     return (initValue - endValue) * frac ** power + endValue;
   };
+  return described(schedule, {
+    type: "polynomialSchedule",
+    initValue,
+    endValue,
+    power,
+    transitionSteps,
+    transitionBegin,
+  });
 }

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 import { sgdrCos } from "./_anneal.ts";
 
@@ -68,7 +69,7 @@ export function sgdrSchedule(options: SgdrScheduleOptions): Schedule {
   check.positiveInteger("cycleMult", cycleMult);
   check.nonNegative("cycleDecay", cycleDecay);
   check.finite("endValue", endValue);
-  return (step) => {
+  const schedule: Schedule = (step) => {
     const t = checkStep(step);
     let cycle: number;
     let tCur: number;
@@ -88,4 +89,12 @@ export function sgdrSchedule(options: SgdrScheduleOptions): Schedule {
     const peak = peakValue * cycleDecay ** cycle;
     return sgdrCos(peak, endValue, tCur, tI);
   };
+  return described(schedule, {
+    type: "sgdrSchedule",
+    peakValue,
+    cycleSteps,
+    cycleMult,
+    cycleDecay,
+    endValue,
+  });
 }

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 
 /** Options of {@linkcode stepDecay}. */
@@ -54,5 +55,6 @@ export function stepDecay(options: StepDecayOptions): Schedule {
   check.finite("lr0", lr0);
   check.nonNegative("beta", beta);
   check.positiveInteger("period", period);
-  return (step) => lr0 * beta ** Math.floor(checkStep(step) / period);
+  const schedule: Schedule = (step) => lr0 * beta ** Math.floor(checkStep(step) / period);
+  return described(schedule, { type: "stepDecay", lr0, beta, period });
 }

@@ -9,6 +9,7 @@ import type { Schedule } from "./schedule.ts";
 import { cosineDecaySchedule } from "./cosine_decay.ts";
 import { joinSchedules } from "./join.ts";
 import { linearSchedule } from "./linear.ts";
+import { described } from "./_described.ts";
 
 /** Options of {@linkcode warmupCosineDecaySchedule}. */
 export interface WarmupCosineDecayScheduleOptions {
@@ -85,7 +86,18 @@ export function warmupCosineDecaySchedule(options: WarmupCosineDecayScheduleOpti
     alpha,
     exponent,
   });
-  if (warmupSteps === 0) return joinSchedules({ schedules: [decay], boundaries: [] });
+  const spec = {
+    type: "warmupCosineDecaySchedule",
+    initValue,
+    peakValue,
+    warmupSteps,
+    decaySteps,
+    endValue,
+    exponent,
+  };
+  if (warmupSteps === 0) {
+    return described(joinSchedules({ schedules: [decay], boundaries: [] }), spec);
+  }
   const warmup = linearSchedule({ initValue, endValue: peakValue, transitionSteps: warmupSteps });
-  return joinSchedules({ schedules: [warmup, decay], boundaries: [warmupSteps] });
+  return described(joinSchedules({ schedules: [warmup, decay], boundaries: [warmupSteps] }), spec);
 }

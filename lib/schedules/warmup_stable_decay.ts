@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
+import { described } from "./_described.ts";
 import { checkStep } from "./_step.ts";
 
 /**
@@ -113,7 +114,7 @@ export function warmupStableDecaySchedule(options: WarmupStableDecayScheduleOpti
   check.oneOf("warmupType", warmupType, WSD_SHAPES);
   check.oneOf("decayType", decayType, WSD_SHAPES);
   const decayStart = warmupSteps + stableSteps;
-  return (step) => {
+  const schedule: Schedule = (step) => {
     const t = checkStep(step);
     if (t < warmupSteps) {
       return initValue + (peakValue - initValue) * up(warmupType, t / Math.max(1, warmupSteps));
@@ -125,6 +126,17 @@ export function warmupStableDecaySchedule(options: WarmupStableDecayScheduleOpti
     }
     return endValue;
   };
+  return described(schedule, {
+    type: "warmupStableDecaySchedule",
+    peakValue,
+    warmupSteps,
+    stableSteps,
+    decaySteps,
+    endValue,
+    initValue,
+    warmupType,
+    decayType,
+  });
 }
 
 /** The warmup's rise from 0 to 1 as the progress `q` goes from 0 to 1. */

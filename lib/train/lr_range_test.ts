@@ -1,7 +1,9 @@
 /**
  * `lrRangeTest`: Leslie Smith's learning-rate range test ("Cyclical Learning Rates for Training
- * Neural Networks", 2017), as fastai's `lr_find` runs it: train with an lr growing
- * exponentially from `startLr` to `endLr`, watch the smoothed loss, stop when it explodes.
+ * Neural Networks", 2017), with what fastai's `lr_find`, Lightning's `Tuner.lr_find` and
+ * torch-lr-finder offer together: an lr growing exponentially or linearly from `startLr` to
+ * `endLr`, a smoothed loss, a divergence stop, optional validation data, fastai's four
+ * suggestions and Lightning's, and the model and optimizer restored afterwards.
  *
  * @module
  */
@@ -10,6 +12,32 @@ import * as check from "../_check.ts";
 import { capture, noGrad } from "../tensor/_graph.ts";
 import { toLabels, toMatrix } from "./_prepare.ts";
 import type { Features, LossFunction, TrainableModel, TrainableOptimizer } from "./_types.ts";
+import {
+  fastaiCurve,
+  lightningSuggestion,
+  type LrSuggestion,
+  minimumSuggestion,
+  slideSuggestion,
+  steepSuggestion,
+  valleySuggestion,
+} from "./_lr_suggestions.ts";
+
+export {
+  fastaiCurve,
+  lightningSuggestion,
+  type LightningSuggestionOptions,
+  type LrSuggestion,
+  minimumSuggestion,
+  type SlideOptions,
+  slideSuggestion,
+  steepSuggestion,
+  valleySuggestion,
+} from "./_lr_suggestions.ts";
+
+/** Which rule sets {@linkcode LrRangeTestResult.suggestedLr}. */
+export type LrSuggestionRule = "steepest" | "minimum" | "steep" | "valley" | "slide" | "lightning";
+
+const RULES = ["steepest", "minimum", "steep", "valley", "slide", "lightning"] as const;
 
 /** Options of {@linkcode lrRangeTest}. */
 export interface LrRangeTestOptions {
@@ -21,28 +49,68 @@ export interface LrRangeTestOptions {
   optimizer: TrainableOptimizer;
   /** The batch every step trains on (a `trainTestSplit` result fits). */
   data: { xTrain: Features; yTrain: ArrayLike<number> };
+  /**
+   * Held-out data (torch-lr-finder's `val_loader`; a `trainTestSplit` result fits): when
+   * given, the curve is the loss on it after each step's update, not the training loss.
+   */
+  validationData?: { xTest: Features; yTest: ArrayLike<number> };
   /** The first lr. Default 1e-7. */
   startLr?: number;
   /** The last lr. Default 10. */
   endLr?: number;
   /** How many steps, at least 2. Default 100. */
   steps?: number;
+  /** `"exponential"` (default; fastai's, Lightning's) or `"linear"` growth of the lr. */
+  mode?: "exponential" | "linear";
   /** β of the loss's exponential moving average, in [0, 1). Default 0.98 (fastai's). */
   smoothing?: number;
-  /** Stop once the smoothed loss exceeds this many times its minimum. Default 4 (fastai's). */
-  divergeFactor?: number;
+  /**
+   * Stop once the smoothed loss exceeds this many times its minimum; default 4 (fastai's and
+   * Lightning's `early_stop_threshold`), `null` never stops early (Lightning's `None`).
+   */
+  divergeFactor?: number | null;
+  /** The rule behind `suggestedLr` (default `"steepest"`; fastai's own default is `"valley"`). */
+  suggestion?: LrSuggestionRule;
+  /** Lightning's `skip_begin` for `suggestions.lightning` (default 10). */
+  skipBegin?: number;
+  /** Lightning's `skip_end` for `suggestions.lightning` (default 1). */
+  skipEnd?: number;
 }
+
+/**
+ * The suggestions of fastai and Lightning on one range test's curve (lrs and smoothed loss);
+ * `null` where the curve is too short for that rule.
+ */
+export type LrSuggestions = {
+  /** fastai's `minimum`: a tenth of the lr with the lowest loss. */
+  minimum: LrSuggestion | null;
+  /** fastai's `steep`: the steepest fall per unit of log lr. */
+  steep: LrSuggestion | null;
+  /** fastai's `valley`: a third plus a sixth into the longest falling stretch. */
+  valley: LrSuggestion | null;
+  /** fastai's `slide` with its defaults (needs 16 points after fastai's cut). */
+  slide: LrSuggestion | null;
+  /** Lightning's `_LRFinder.suggestion(skipBegin, skipEnd)`, with its index in the curve. */
+  lightning: (LrSuggestion & { index: number }) | null;
+};
 
 /** What {@linkcode lrRangeTest} returns: one entry per step taken. */
 export interface LrRangeTestResult {
   /** The lr of each step. */
   lr: number[];
-  /** The loss of each step (computed before that step's update). */
+  /**
+   * The loss the curve is made of: the training loss each step computes before its update,
+   * or with `validationData` the validation loss after it.
+   */
   loss: number[];
+  /** The training loss of each step (computed before that step's update). */
+  trainLoss: number[];
   /** The bias-corrected exponential moving average of the loss. */
   smoothedLoss: number[];
-  /** The suggestion: `steepestLr`. */
+  /** The suggestion of the `suggestion` rule (default `steepestLr`). */
   suggestedLr: number;
+  /** fastai's four suggestions and Lightning's, on `lr` and `smoothedLoss`. */
+  suggestions: LrSuggestions;
   /** The lr where the smoothed loss falls fastest per unit of log lr. */
   steepestLr: number;
   /** The lr of the lowest smoothed loss; `minLossLr / 10` is fastai's other rule of thumb. */
@@ -60,22 +128,58 @@ function gradient(y: readonly number[]): number[] {
   );
 }
 
+/** Each rule's suggestion, or `null` where fastai's function would fail on so short a curve. */
+function allSuggestions(
+  lrs: number[],
+  smoothed: number[],
+  steps: number,
+  skip: { skipBegin: number; skipEnd: number },
+): LrSuggestions {
+  const cut = fastaiCurve(lrs, smoothed, steps);
+  const n = cut.lrs.length;
+  return {
+    minimum: n >= 1 ? minimumSuggestion(cut.lrs, cut.losses) : null,
+    steep: n >= 2 ? steepSuggestion(cut.lrs, cut.losses) : null,
+    valley: n >= 1 ? valleySuggestion(cut.lrs, cut.losses) : null,
+    slide: n >= 16 ? slideSuggestion(cut.lrs, cut.losses) : null,
+    lightning: lightningSuggestion(lrs, smoothed, skip),
+  };
+}
+
 /**
  * Steps `i = 0 … steps − 1` train on the batch with
  *
  * ```
- * lr_i = startLr · (endLr / startLr)^(i / (steps − 1))            (geometric)
+ * lr_i = startLr · (endLr / startLr)^(i / (steps − 1))            (mode "exponential")
+ * lr_i = startLr + (i / (steps − 1)) · (endLr − startLr)           (mode "linear")
  * avg_i = β · avg_{i−1} + (1 − β) · loss_i,  avg_{−1} = 0
  * smoothed_i = avg_i / (1 − β^(i+1))                               (bias correction)
  * stop after step i if smoothed_i > divergeFactor · min_{j≤i} smoothed_j or loss_i is not finite
  * ```
  *
- * `loss_i` is the loss the step computes before its own update, so it shows the effect of the
- * lrs before it (as in fastai). Suggestion: the steepest descent of the smoothed loss against
- * log lr (numpy-style `gradient` over the steps, its minimum), skipping the first 10 and last 5
- * steps when more than 20 remain (fastai v1's `suggestion`), never past the lowest loss. A
- * non-finite loss is not recorded. Model weights and optimizer state (lrs included) are
- * restored at the end, so the test can run before the real training.
+ * (torch-lr-finder's `ExponentialLR` and `LinearLR`, which end at `endLr`; fastai's and
+ * Lightning's smoothing and divergence rule.) `loss_i` is the loss the step computes before its
+ * own update, so it shows the effect of the lrs before it (as in fastai); with `validationData`
+ * it is the loss on that data after the update (torch-lr-finder's `val_loader`). A non-finite
+ * loss is not recorded. Model weights and optimizer state (lrs included) are restored at the
+ * end, even when a step throws, so the test can run before the real training.
+ *
+ * Suggestions, all on the lrs and the smoothed loss (what fastai's recorder and Lightning's
+ * callback record):
+ * - `steepestLr`: the steepest descent of the smoothed loss per step (numpy-style `gradient`),
+ *   skipping the first 10 and last 5 steps when more than 20 remain (fastai v1's
+ *   `suggestion`), never past the lowest loss;
+ * - `suggestions.minimum`, `.steep`, `.valley`, `.slide`: fastai's functions, on the curve cut
+ *   as fastai's `lr_find` cuts it (`[steps//10:-5]`, up to the first NaN);
+ * - `suggestions.lightning`: Lightning's steepest point against the lr, with `skipBegin`,
+ *   `skipEnd`.
+ *
+ * `suggestedLr` is the one named by `suggestion` (default `"steepest"`); when that rule has no
+ * answer on a short curve, `steepestLr`.
+ *
+ * @throws {TypeError} for a model or loss without `forward`, or data of the wrong shape.
+ * @throws {RangeError} `endLr must be greater than startLr, got startLr=1, endLr=0.1`,
+ * `mode must be one of "exponential", "linear", got mode="exp"`, and for the other bad values.
  *
  * @example
  * ```ts
@@ -84,10 +188,12 @@ function gradient(y: readonly number[]): number[] {
  * const { model, loss, optimizer, split } = irisSetup({ seed: 0, reduction: "mean" });
  * const r = lrRangeTest({ model, loss, optimizer, data: split, startLr: 1e-4, endLr: 10, steps: 50 });
  * console.assert(r.lr[0] === 1e-4 && r.suggestedLr >= 1e-4 && r.suggestedLr <= 10);
+ * console.assert(r.suggestions.valley !== null && r.suggestions.lightning !== null);
  * console.assert(optimizer.paramGroups[0]!.lr === 0.12); // restored
  * ```
  */
 export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
+  // No unknown-key check: callers spread a setup into the options (`{ ...irisSetup(), data }`).
   const { model, loss, optimizer } = options;
   if (typeof model?.forward !== "function" || typeof loss?.forward !== "function") {
     throw new TypeError("lrRangeTest needs a model and a loss with forward()");
@@ -104,21 +210,46 @@ export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
   }
   const steps = check.integer("steps", options.steps ?? 100);
   if (steps < 2) throw new RangeError(`steps must be at least 2, got steps=${steps}`);
+  const mode = check.oneOf("mode", options.mode ?? "exponential", ["exponential", "linear"]);
   const beta = check.finite("smoothing", options.smoothing ?? 0.98);
   if (!(beta >= 0 && beta < 1)) {
     throw new RangeError(`smoothing must be in [0, 1), got smoothing=${beta}`);
   }
-  const divergeFactor = check.finite("divergeFactor", options.divergeFactor ?? 4);
-  if (!(divergeFactor > 1)) {
+  const divergeFactor = options.divergeFactor === null
+    ? null
+    : check.finite("divergeFactor", options.divergeFactor ?? 4);
+  if (divergeFactor !== null && !(divergeFactor > 1)) {
     throw new RangeError(
       `divergeFactor must be greater than 1, got divergeFactor=${divergeFactor}`,
     );
   }
+  const rule = check.oneOf("suggestion", options.suggestion ?? "steepest", RULES);
+  const skipBegin = check.nonNegative(
+    "skipBegin",
+    check.integer("skipBegin", options.skipBegin ?? 10),
+  );
+  const skipEnd = check.nonNegative("skipEnd", check.integer("skipEnd", options.skipEnd ?? 1));
   const x = toMatrix("data.xTrain", options.data?.xTrain);
   const y = toLabels("data.yTrain", options.data?.yTrain, x.shape[0]!, "data.xTrain");
+  const validation = options.validationData === undefined ? undefined : (() => {
+    const xv = toMatrix("validationData.xTest", options.validationData.xTest);
+    const yv = toLabels(
+      "validationData.yTest",
+      options.validationData.yTest,
+      xv.shape[0]!,
+      "validationData.xTest",
+    );
+    return { x: xv, y: yv };
+  })();
   noGrad(() => {
-    const value = loss.forward(model.forward(x), y);
-    if (value.size !== 1) throw new RangeError("loss must reduce to one number");
+    for (
+      const [xs, ys] of validation
+        ? [[x, y], [validation.x, validation.y]] as const
+        : [[x, y]] as const
+    ) {
+      const value = loss.forward(model.forward(xs), ys);
+      if (value.size !== 1) throw new RangeError("loss must reduce to one number");
+    }
   });
 
   const savedModel = model.stateDict();
@@ -130,14 +261,23 @@ export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
     optimizer.step();
     return value;
   });
-  const lrs: number[] = [], losses: number[] = [], smoothed: number[] = [];
+  const validate = () =>
+    validation === undefined
+      ? undefined
+      : noGrad(() => loss.forward(model.forward(validation.x), validation.y).data[0]!);
+  const lrs: number[] = [], losses: number[] = [], trainLosses: number[] = [];
+  const smoothed: number[] = [];
   let avg = 0, best = Infinity, stoppedEarly = false;
   try {
     for (let i = 0; i < steps; i++) {
-      const lr = startLr * (endLr / startLr) ** (i / (steps - 1));
+      const r = i / (steps - 1);
+      const lr = mode === "exponential"
+        ? startLr * (endLr / startLr) ** r
+        : startLr + r * (endLr - startLr);
       for (const group of optimizer.paramGroups) group.lr = lr;
-      const value = step().data[0]!;
-      if (!Number.isFinite(value)) {
+      const trainValue = step().data[0]!;
+      const value = validate() ?? trainValue;
+      if (!Number.isFinite(value) || !Number.isFinite(trainValue)) {
         stoppedEarly = true;
         break;
       }
@@ -145,9 +285,10 @@ export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
       const s = avg / (1 - beta ** (i + 1));
       lrs.push(lr);
       losses.push(value);
+      trainLosses.push(trainValue);
       smoothed.push(s);
       best = Math.min(best, s);
-      if (s > divergeFactor * best && i < steps - 1) {
+      if (divergeFactor !== null && s > divergeFactor * best && i < steps - 1) {
         stoppedEarly = true;
         break;
       }
@@ -175,11 +316,15 @@ export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
     if (v < g[steepAt]!) steepAt = i;
   });
   const steepestLr = lrs[lo + steepAt]!;
+  const suggestions = allSuggestions(lrs, smoothed, steps, { skipBegin, skipEnd });
+  const chosen = rule === "steepest" ? null : suggestions[rule];
   return {
     lr: lrs,
     loss: losses,
+    trainLoss: trainLosses,
     smoothedLoss: smoothed,
-    suggestedLr: steepestLr,
+    suggestedLr: chosen?.lr ?? steepestLr,
+    suggestions,
     steepestLr,
     minLossLr: lrs[minAt]!,
     stoppedEarly,

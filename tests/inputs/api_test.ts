@@ -19,6 +19,10 @@ const INPUT_FREE: Readonly<Record<string, string>> = {
   defaultRandom: "takes no arguments; returns the global stream",
   loadIris: "takes no arguments; returns a fresh copy of the embedded data",
   isGradEnabled: "takes no arguments; reports the grad mode",
+  CHECKPOINT_FORMAT: "a constant string, the checkpoints' format tag",
+  emptyHistory: "takes no arguments; returns a fresh empty History",
+  loadDigits: "takes no arguments; returns a fresh copy of the embedded data",
+  DIGITS_CSV_SHA256: "a constant string, the embedded digits' source checksum",
 };
 
 const here = new URL(".", import.meta.url);

@@ -24,6 +24,7 @@ import {
   table,
   toHtml,
   toSvg,
+  trajectoryChart,
 } from "../../lib/mod.ts";
 
 // deno-lint-ignore no-explicit-any
@@ -453,6 +454,41 @@ const nested: Case[] = [
   ]),
   ...rows("table", [
     ["rows of arrays", () => table(bad([[1], [2, 3]])), TypeError, ["rows", "[[1],[2,3]]"]],
+  ]),
+  ...rows("trajectoryChart", [
+    ["runs null", () => trajectoryChart(bad(null)), TypeError, ["runs", "null"]],
+    ["runs {}", () => trajectoryChart({}), RangeError, ["runs", "{}"]],
+    ["a point [3]", () => trajectoryChart({ a: [[1, 2], [3]] }), TypeError, [
+      'runs["a"][1]',
+      "[3]",
+    ]],
+    ["a point NaN", () => trajectoryChart({ a: [[1, NaN]] }), RangeError, [
+      'runs["a"][0][1]',
+      "NaN",
+    ]],
+    ["frames 1", () => trajectoryChart({ a: [[1, 2]] }, { frames: 1 }), RangeError, [
+      "frames",
+      "=1",
+    ]],
+    ["trail 0", () => trajectoryChart({ a: [[1, 2]] }, { trail: 0 }), RangeError, ["trail", "=0"]],
+    [
+      "frame_duration",
+      () => trajectoryChart({ a: [[1, 2]] }, bad({ frame_duration: 5 })),
+      TypeError,
+      ["frame_duration", "did you mean frameDuration?"],
+    ],
+    ["a curve point [1]", () => trajectoryChart({ a: [[1, 2]] }, { curves: [[[1]]] }), TypeError, [
+      "curves[0][0]",
+      "[1]",
+    ]],
+    ["title 5", () => trajectoryChart({ a: [[1, 2]] }, bad({ title: 5 })), TypeError, [
+      "title",
+      "=5",
+    ]],
+    ["options null", () => trajectoryChart({ a: [[1, 2]] }, bad(null)), TypeError, [
+      "trajectoryChart",
+      "null",
+    ]],
   ]),
   ...rows("progress", [
     [

@@ -1,0 +1,10 @@
+/**
+ * Registers the library's own types: importing this module once fills the registry.
+ *
+ * @module
+ */
+
+import "./_schedulers.ts";
+import "./_composite_schedulers.ts";
+import "./_schedules.ts";
+import "./_phased_schedules.ts";
