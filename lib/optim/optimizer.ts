@@ -343,13 +343,16 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
   }
 }
 
-/** Keys that schedulers record in param groups (PyTorch's `initial_lr`, `max_lr`, ...). */
+/**
+ * Keys that schedulers record in param groups: PyTorch's `initial_lr`, `max_lr`, `min_lr`,
+ * `max_momentum`, `base_momentum` and their forms for every field a scheduler can drive
+ * (`initialMomentum`, `maxBeta1`, ...), and timm's `lrScale`.
+ */
 const SCHEDULER_KEYS: readonly string[] = [
-  "initialLr",
-  "maxLr",
-  "minLr",
-  "maxMomentum",
-  "baseMomentum",
+  ...["initial", "max", "min", "base"].flatMap((prefix) =>
+    ["Lr", "Momentum", "Beta1", "Beta2", "WeightDecay", "Eps"].map((field) => prefix + field)
+  ),
+  "lrScale",
 ];
 
 /** Throws unless each scheduler key present in `group` holds a finite number. */

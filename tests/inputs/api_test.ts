@@ -23,6 +23,9 @@ const INPUT_FREE: Readonly<Record<string, string>> = {
   emptyHistory: "takes no arguments; returns a fresh empty History",
   loadDigits: "takes no arguments; returns a fresh copy of the embedded data",
   DIGITS_CSV_SHA256: "a constant string, the embedded digits' source checksum",
+  EPOCH_DEPRECATION_WARNING: "a constant string, PyTorch's warning text",
+  GET_LR_WARNING: "a constant string, PyTorch's warning text",
+  STEP_ORDER_WARNING: "a constant string, PyTorch's warning text",
 };
 
 const here = new URL(".", import.meta.url);

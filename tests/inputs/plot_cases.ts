@@ -19,6 +19,8 @@ import {
   rangeTestChart,
   scatterChart,
   scheduleChart,
+  SmallMultiples,
+  smallMultiples,
   sweepChart,
   Table,
   table,
@@ -455,6 +457,31 @@ const nested: Case[] = [
   ...rows("table", [
     ["rows of arrays", () => table(bad([[1], [2, 3]])), TypeError, ["rows", "[[1],[2,3]]"]],
   ]),
+  ...(["smallMultiples", "SmallMultiples"] as const).flatMap((name) => {
+    const make = (panels: unknown, options?: unknown) =>
+      name === "smallMultiples"
+        ? smallMultiples(bad(panels), bad(options))
+        : new SmallMultiples(bad(panels), bad(options));
+    return rows(name, [
+      ["panels null", () => make(null), TypeError, ["panels", "null"]],
+      ["panels []", () => make([]), TypeError, ["panels", "[]"]],
+      ["a panel a number", () => make([figure(), 3]), TypeError, ["panels[1]", "=3"]],
+      ["columns 0", () => make([figure()], { columns: 0 }), RangeError, ["columns", "=0"]],
+      ['sharedY "yes"', () => make([figure()], { sharedY: "yes" }), TypeError, [
+        "sharedY",
+        '"yes"',
+      ]],
+      ["panelWidth -1", () => make([figure()], { panelWidth: -1 }), RangeError, [
+        "panelWidth",
+        "-1",
+      ]],
+      ["panel_height", () => make([figure()], { panel_height: 200 }), TypeError, [
+        "panel_height",
+        "did you mean panelHeight?",
+      ]],
+      ["options null", () => make([figure()], null), TypeError, ["options", "null"]],
+    ]);
+  }),
   ...rows("trajectoryChart", [
     ["runs null", () => trajectoryChart(bad(null)), TypeError, ["runs", "null"]],
     ["runs {}", () => trajectoryChart({}), RangeError, ["runs", "{}"]],
