@@ -1,7 +1,7 @@
 /**
  * Exports whose bad-input cases come from other branches: lrRangeTest (kerasoptax), and the
  * exports merged into main after this suite began whose owners have not written cases yet
- * (spec, hf, kerasoptax, timm, the LR finder's suggestions). lib/schedulers' cases are in
+ * (spec, hf, kerasoptax, timm, the LR finder's suggestions, lib/notebook). lib/schedulers' cases are in
  * schedulers_cases.ts, lib/train's in train_cases.ts. The coordinator removes this file once
  * every export has cases; `api_test.ts` reads it only when it exists.
  *
@@ -34,4 +34,7 @@ export const PENDING: Readonly<Record<string, string>> = {
   slideSuggestion: "lib/train LR finder (minibatch branch): cases come from its owner",
   steepSuggestion: "lib/train LR finder (minibatch branch): cases come from its owner",
   valleySuggestion: "lib/train LR finder (minibatch branch): cases come from its owner",
+  kernelShow: "lib/notebook (frontend branch): cases come from its owner",
+  toBase64: "lib/notebook (frontend branch): cases come from its owner",
+  toPng: "lib/notebook (frontend branch): cases come from its owner",
 };
