@@ -4,15 +4,38 @@
  *   C[i, j] = init + Σₚ A(i, p) · B[p, j],  init = C[i, j] (accumulate), bias[j], or 0
  *
  * with A(i, p) = a[i·as0 + p·as1] (strides, so a transposed A costs nothing), B row-major
- * `[k, n]` and C row-major `[m, n]`. It runs in WebAssembly with SIMD (lib/tensor/_kernels.wat:
- * blocks of 4 rows × 4 columns, fused multiply-adds where the CPU has them); where WebAssembly
- * is unavailable the JavaScript loop below computes the same sums in the same order (with
- * separately rounded multiplies, so the last bits may differ).
+ * `[k, n]` and C row-major `[m, n]`. It runs in WebAssembly with SIMD (lib/tensor/_kernels.wat,
+ * fused multiply-adds where the CPU has them): small products read the operands where they lie
+ * (`gemm`, blocks of 4 rows × 4 columns); from {@linkcode PACKED_FROM_FLOPS} on, A and B are
+ * first packed into panels and the product runs cache-blocked on 4 × 6 tiles (`gemmPacked`).
+ * Both add the terms of each sum in the same order, one fused multiply-add each. Where
+ * WebAssembly is unavailable the JavaScript loop below computes the same sums in the same order
+ * (with separately rounded multiplies, so the last bits may differ).
  *
  * @module
  */
 
 import { wasm } from "./_wasm.ts";
+
+/**
+ * Products of at least this many multiply-adds (m·n·k) take the packed path: below it, packing
+ * costs more than the cache blocking saves (measured with bench/gemm_bench.ts).
+ */
+export const PACKED_FROM_FLOPS = 64 * 64 * 64;
+
+let choice: "auto" | "direct" | "packed" = "auto";
+
+/**
+ * @internal Forces one WebAssembly path ("direct" or "packed") or restores the size rule
+ * ("auto"); tests and bench/gemm_bench.ts compare the two. Returns the current choice.
+ */
+export function gemmPath(path?: "auto" | "direct" | "packed"): "auto" | "direct" | "packed" {
+  if (path !== undefined) choice = path;
+  return choice;
+}
+
+/** Rounds a count of doubles up to a whole 64-byte cache line. */
+const line = (doubles: number) => Math.ceil(doubles / 8) * 8;
 
 /** C (+)= A B as described in the module doc. `bias` is ignored when `accumulate`. */
 export function gemm(
@@ -32,15 +55,39 @@ export function gemm(
     gemmJs(m, n, k, a, as0, as1, b, c, accumulate, bias);
     return;
   }
-  // scratch layout in doubles: A at 0, then B, then C, then bias
-  const offB = a.length, offC = offB + b.length, offBias = offC + m * n;
-  const heap = w.heap(offBias + (bias === null ? 0 : n));
+  const packed = choice === "auto" ? m * n * k >= PACKED_FROM_FLOPS : choice === "packed";
+  // scratch layout in doubles: A at 0, then B, then C, then bias (padded to whole 6-column
+  // panels for the packed path), then the packed path's tile, packed A and packed B
+  const offB = line(a.length), offC = offB + line(b.length), offBias = offC + line(m * n);
+  const biasLength = bias === null ? 0 : packed ? Math.ceil(n / 6) * 6 : n;
+  const offTmp = offBias + line(biasLength), offPa = offTmp + 24;
+  const offPb = offPa + line(Math.ceil(m / 4) * 4 * k);
+  const heap = w.heap(packed ? offPb + Math.ceil(n / 6) * 6 * k : offBias + biasLength);
   heap.set(a, 0);
   heap.set(b, offB);
   if (accumulate) heap.set(c, offC);
-  else if (bias !== null) heap.set(bias, offBias);
+  else if (bias !== null) {
+    heap.set(bias, offBias);
+    heap.fill(0, offBias + n, offBias + biasLength);
+  }
   const biasPtr = accumulate || bias === null ? -1 : offBias * 8;
-  w.kernels.gemm(m, n, k, 0, as0, as1, offB * 8, offC * 8, biasPtr, accumulate ? 1 : 0);
+  if (packed) {
+    w.kernels.packA(m, k, 0, as0, as1, offPa * 8);
+    w.kernels.packB(k, n, offB * 8, offPb * 8);
+    w.kernels.gemmPacked(
+      m,
+      n,
+      k,
+      offPa * 8,
+      offPb * 8,
+      offC * 8,
+      biasPtr,
+      accumulate ? 1 : 0,
+      offTmp * 8,
+    );
+  } else {
+    w.kernels.gemm(m, n, k, 0, as0, as1, offB * 8, offC * 8, biasPtr, accumulate ? 1 : 0);
+  }
   w.copyOut(offC, m * n, c);
 }
 

@@ -23,6 +23,19 @@ export interface Kernels {
     bias: number,
     acc: number,
   ): void;
+  packA(m: number, k: number, a: number, as0: number, as1: number, dst: number): void;
+  packB(k: number, n: number, b: number, dst: number): void;
+  gemmPacked(
+    m: number,
+    n: number,
+    k: number,
+    pa: number,
+    pb: number,
+    c: number,
+    bias: number,
+    acc: number,
+    tmp: number,
+  ): void;
   relu(n: number, x: number, o: number): void;
   reluBackward(n: number, o: number, g: number, ga: number, acc: number): void;
 }
