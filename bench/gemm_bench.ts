@@ -3,29 +3,35 @@
  * kernel (operands read where they lie, 4 × 4 blocks) against the packed, cache-blocked one
  * (4 × 6 tiles), each through `gemm` as the library calls it (copies into and out of WebAssembly
  * memory included). Contenders interleave in shuffled order over several rounds; the table
- * gives the median and spread.
+ * gives the median and spread of GFLOP/s by wall-clock time and by this process's CPU time (the
+ * second is steadier on a shared machine: time spent descheduled does not count).
  *
- * Run: `deno run --allow-read bench/gemm_bench.ts [rounds]`
+ * Run: `deno run --allow-all bench/gemm_bench.ts [rounds]` (all: /proc/cpuinfo names the CPU)
  *
  * @module
  */
 
+import process from "node:process";
 import { gemm, gemmPath } from "../lib/tensor/_gemm.ts";
 import { interleave, loadAverage, machine, spread, summarize } from "./_rounds.ts";
 
 const SIZES = [64, 128, 256, 504, 512, 768, 1024];
 
-/** Seconds per product for one size and path: enough repetitions to fill about 50 ms. */
-function timer(n: number, path: "direct" | "packed"): () => number {
+/** Wall and CPU seconds per product for one size and path, over about 2·10⁸ flops. */
+function timer(n: number, path: "direct" | "packed", cpu: Map<string, number[]>): () => number {
   const a = Float64Array.from({ length: n * n }, (_, i) => Math.sin(i));
   const b = Float64Array.from({ length: n * n }, (_, i) => Math.cos(i));
   const c = new Float64Array(n * n);
-  const reps = Math.max(1, Math.round(2.5e7 / (n * n * n)));
+  const reps = Math.max(2, Math.round(1e8 / (n * n * n)));
+  const key = `${n} ${path}`;
+  cpu.set(key, []);
   return () => {
     gemmPath(path);
-    const t0 = performance.now();
+    const t0 = performance.now(), c0 = process.cpuUsage();
     for (let r = 0; r < reps; r++) gemm(n, n, n, a, n, 1, b, c, false, null);
+    const used = process.cpuUsage(c0);
     const seconds = (performance.now() - t0) / 1000 / reps;
+    cpu.get(key)!.push((used.user + used.system) / 1e6 / reps);
     gemmPath("auto");
     return seconds;
   };
@@ -34,25 +40,38 @@ function timer(n: number, path: "direct" | "packed"): () => number {
 if (import.meta.main) {
   const rounds = Number(Deno.args[0] ?? 7);
   const contenders: Record<string, () => number> = {};
+  const cpu = new Map<string, number[]>();
   for (const n of SIZES) {
-    for (const path of ["direct", "packed"] as const) contenders[`${n} ${path}`] = timer(n, path);
+    for (const path of ["direct", "packed"] as const) {
+      contenders[`${n} ${path}`] = timer(n, path, cpu);
+    }
   }
   for (const f of Object.values(contenders)) f(); // compile and grow the memory first
+  for (const list of cpu.values()) list.length = 0;
   const times = await interleave(contenders, rounds);
   console.log(
     `gemm GFLOP/s (2·n³ flops per product), float64, 1 thread; Deno ${Deno.version.deno}, ` +
       `${machine()}; load average ${loadAverage()}; ${rounds} interleaved rounds, median (spread)\n`,
   );
-  console.log("|    n | direct (4 × 4, unpacked) | packed (4 × 6, blocked) | packed / direct |");
-  console.log("|-----:|-------------------------:|------------------------:|----------------:|");
+  const gflops = (list: number[], n: number) => summarize(list.map((s) => 2 * n ** 3 / s / 1e9));
+  const show = (x: ReturnType<typeof summarize>) => `${x.median.toFixed(1)} (${spread(x)})`;
+  console.log(
+    "|    n | direct, wall | packed, wall | packed / direct | direct, CPU time | packed, CPU time " +
+      "| packed / direct |",
+  );
+  console.log(
+    "|-----:|-------------:|-------------:|----------------:|-----------------:|-----------------:" +
+      "|----------------:|",
+  );
   for (const n of SIZES) {
-    const flops = 2 * n * n * n;
-    const d = summarize(times.get(`${n} direct`)!.map((s) => flops / s / 1e9));
-    const p = summarize(times.get(`${n} packed`)!.map((s) => flops / s / 1e9));
+    const dw = gflops(times.get(`${n} direct`)!, n), pw = gflops(times.get(`${n} packed`)!, n);
+    const dc = gflops(cpu.get(`${n} direct`)!, n), pc = gflops(cpu.get(`${n} packed`)!, n);
     console.log(
-      `| ${String(n).padStart(4)} | ${`${d.median.toFixed(1)} (${spread(d)})`.padStart(24)} | ${
-        `${p.median.toFixed(1)} (${spread(p)})`.padStart(23)
-      } | ${(p.median / d.median).toFixed(2).padStart(15)} |`,
+      `| ${String(n).padStart(4)} | ${show(dw).padStart(12)} | ${show(pw).padStart(12)} | ${
+        (pw.median / dw.median).toFixed(2).padStart(15)
+      } | ${show(dc).padStart(16)} | ${show(pc).padStart(16)} | ${
+        (pc.median / dc.median).toFixed(2).padStart(15)
+      } |`,
     );
   }
 }

@@ -136,3 +136,25 @@ Deno.test("gemm: the packed and direct WebAssembly paths agree bit for bit on ev
     }
   }
 });
+
+Deno.test("gemm: captured replays on the packed path allocate nothing", async () => {
+  const script = new URL("./_gemm_allocation_probe.ts", import.meta.url);
+  const out = await new Deno.Command(Deno.execPath(), {
+    // young generation of 64 MB: no scavenge can hide an allocation inside the windows
+    args: [
+      "run",
+      "--v8-flags=--expose-gc,--min-semi-space-size=64,--max-semi-space-size=64",
+      script.pathname,
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.ok(out.success, new TextDecoder().decode(out.stderr));
+  const { short, long, extraReplays } = JSON.parse(new TextDecoder().decode(out.stdout));
+  // one 16-byte object per replay would make the 24,000 extra replays grow the heap by ≥ 384 kB;
+  // allow < 1 byte per replay
+  assert.ok(
+    long - short < extraReplays,
+    `8,000 replays grew the heap by ${short} bytes, 32,000 by ${long}`,
+  );
+});
