@@ -123,3 +123,79 @@ export function transposeInto(
     for (let c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c]!;
   }
 }
+
+/**
+ * The float32 product, for a float32 tensor mode: C (+)= A B exactly as {@linkcode gemm} with
+ * Float32Array operands, always packed (WebAssembly `gemmPacked32`: 4 × 12 tiles of f32x4 lanes).
+ * Each sum starts from init and adds one fused multiply-add per term, p in order, rounding to
+ * float32 each time; the JavaScript fallback computes each step as `Math.fround(a · b + s)`
+ * (the product is exact in float64, so only rare double roundings differ from the fused step).
+ */
+export function gemm32(
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  as0: number,
+  as1: number,
+  b: Float32Array,
+  c: Float32Array,
+  accumulate: boolean,
+  bias: Float32Array | null,
+): void {
+  const w = wasm();
+  if (w === null) {
+    gemm32Js(m, n, k, a, as0, as1, b, c, accumulate, bias);
+    return;
+  }
+  // scratch layout in floats, each part on a whole cache line: A, B, C, bias (padded to whole
+  // 12-column panels), the edge tile, packed A, packed B
+  const line32 = (floats: number) => Math.ceil(floats / 16) * 16;
+  const offB = line32(a.length), offC = offB + line32(b.length), offBias = offC + line32(m * n);
+  const biasLength = bias === null ? 0 : Math.ceil(n / 12) * 12;
+  const offTmp = offBias + line32(biasLength), offPa = offTmp + 48;
+  const offPb = offPa + line32(Math.ceil(m / 4) * 4 * k);
+  const heap = w.heap32(offPb + Math.ceil(n / 12) * 12 * k);
+  heap.set(a, 0);
+  heap.set(b, offB);
+  if (accumulate) heap.set(c, offC);
+  else if (bias !== null) {
+    heap.set(bias, offBias);
+    heap.fill(0, offBias + n, offBias + biasLength);
+  }
+  w.kernels.packA32(m, k, 0, as0, as1, offPa * 4);
+  w.kernels.packB32(k, n, offB * 4, offPb * 4);
+  w.kernels.gemmPacked32(
+    m,
+    n,
+    k,
+    offPa * 4,
+    offPb * 4,
+    offC * 4,
+    accumulate || bias === null ? -1 : offBias * 4,
+    accumulate ? 1 : 0,
+    offTmp * 4,
+  );
+  w.copyOut32(offC, m * n, c);
+}
+
+function gemm32Js(
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  as0: number,
+  as1: number,
+  b: Float32Array,
+  c: Float32Array,
+  accumulate: boolean,
+  bias: Float32Array | null,
+): void {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = accumulate ? c[i * n + j]! : bias === null ? 0 : bias[j]!;
+      for (let p = 0; p < k; p++) s = Math.fround(a[i * as0 + p * as1]! * b[p * n + j]! + s);
+      c[i * n + j] = s;
+    }
+  }
+}

@@ -8,7 +8,7 @@
  */
 
 import assert from "node:assert/strict";
-import { gemm, gemmPath } from "../../lib/tensor/_gemm.ts";
+import { gemm, gemm32, gemmPath } from "../../lib/tensor/_gemm.ts";
 import { useWasm } from "../../lib/tensor/_wasm.ts";
 import { Random } from "../../lib/random.ts";
 import { relu, tensor } from "../../lib/tensor/mod.ts";
@@ -135,6 +135,75 @@ Deno.test("gemm: the packed and direct WebAssembly paths agree bit for bit on ev
       assert.deepEqual(results[1], results[0], `m=${m} n=${n} k=${k} ${mode}`);
     }
   }
+});
+
+/**
+ * gemm32 on one shape in every mode, against the float64 triple loop on the same float32 inputs:
+ * a float32 sum of k terms, each step rounded once, is within (k + 2)·2⁻²⁴·(|init| + Σ|terms|).
+ */
+function checkShape32(m: number, n: number, k: number): void {
+  const random32 = (length: number) => Float32Array.from(randomArray(length));
+  for (const transposed of [false, true]) {
+    for (const mode of ["set", "bias", "accumulate"] as const) {
+      const a = random32(m * k), b = random32(k * n), c = random32(m * n);
+      const bias = mode === "bias" ? random32(n) : null;
+      const [as0, as1] = transposed ? [1, m] : [k, 1];
+      const expected = reference(
+        m,
+        n,
+        k,
+        Float64Array.from(a),
+        as0,
+        as1,
+        Float64Array.from(b),
+        Float64Array.from(c),
+        mode === "accumulate",
+        bias && Float64Array.from(bias),
+      );
+      gemm32(m, n, k, a, as0, as1, b, c, mode === "accumulate", bias);
+      for (let t = 0; t < m * n; t++) {
+        const tol = (k + 2) * 2 ** -24 * expected.scale[t]!;
+        if (!(Math.abs(c[t]! - expected.value[t]!) <= tol)) {
+          assert.fail(
+            `float32 m=${m} n=${n} k=${k} ${mode} transposed=${transposed}: C[${t}] = ${c[t]}, ` +
+              `expected ${expected.value[t]} (tolerance ${tol})`,
+          );
+        }
+      }
+    }
+  }
+}
+
+for (const backend of ["packed", "js"] as const) {
+  const label = backend === "packed" ? "wasm, packed" : "js";
+  Deno.test(`gemm32 (${label}) is a float32 sum within its rounding bound on every remainder`, () => {
+    withBackend(backend, () => {
+      for (const m of [1, 3, 4, 5, 9]) {
+        for (const n of [1, 2, 5, 11, 12, 13, 25]) {
+          for (const k of [0, 1, 7]) checkShape32(m, n, k);
+        }
+      }
+      for (const [m, n, k] of [[67, 13, 300], [130, 25, 513]]) checkShape32(m!, n!, k!);
+    });
+  });
+}
+
+Deno.test("gemm32: WebAssembly and JavaScript agree, and the result is float32-rounded", () => {
+  const m = 9, n = 14, k = 33;
+  const a = Float32Array.from(randomArray(m * k)), b = Float32Array.from(randomArray(k * n));
+  const results = (["packed", "js"] as const).map((backend) => {
+    const c = new Float32Array(m * n);
+    withBackend(backend, () => gemm32(m, n, k, a, k, 1, b, c, false, null));
+    return c;
+  });
+  // fused steps in both (the JavaScript product is exact in float64): equal up to rare double
+  // roundings, so at most a few last-bit differences
+  const differ = results[0]!.filter((v, t) => v !== results[1]![t]).length;
+  assert.ok(differ <= 2, `${differ} of ${m * n} entries differ`);
+  // and a float32 product differs from the float64 one: the mode really rounds to float32
+  const c64 = new Float64Array(m * n);
+  gemm(m, n, k, Float64Array.from(a), k, 1, Float64Array.from(b), c64, false, null);
+  assert.ok(results[0]!.some((v, t) => v !== c64[t]));
 });
 
 Deno.test("gemm: captured replays on the packed path allocate nothing", async () => {

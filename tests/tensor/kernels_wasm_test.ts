@@ -20,8 +20,11 @@ Deno.test("the embedded bytes are a WebAssembly module exporting memory and the 
     [
       "function gemm",
       "function gemmPacked",
+      "function gemmPacked32",
       "function packA",
+      "function packA32",
       "function packB",
+      "function packB32",
       "function relu",
       "function reluBackward",
       "memory memory",
