@@ -25,6 +25,7 @@
  * @module
  */
 
+import process from "node:process";
 import { irisSetup, train } from "../lib/train/mod.ts";
 import { parseArgs } from "node:util";
 import { interleave, loadAverage, machine, spread, summarize } from "./_rounds.ts";
@@ -41,6 +42,8 @@ import {
 interface PeerResult {
   name: string;
   seconds: number;
+  /** CPU time of the whole process over the same span (user + system, every thread). */
+  cpuSeconds: number;
   iterations: number;
   loss: number;
   loss100: number;
@@ -95,7 +98,7 @@ function peakRssMb(): number {
 function runOurs(seed: number, iterations: number, capture: boolean): PeerResult {
   const setup = irisSetup({ seed, stopAt: null, iterations });
   let loss100 = NaN;
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   const result = train({
     ...setup,
     capture,
@@ -104,9 +107,11 @@ function runOurs(seed: number, iterations: number, capture: boolean): PeerResult
     },
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
   return {
     name: `anneal (${capture ? "captured step" : "eager"})`,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     iterations: result.iteration,
     loss: result.loss,
     loss100,
@@ -176,16 +181,21 @@ function printTable(rows: Row[], ours: Row): void {
     "µs/iter (median)",
     "spread",
     "time vs anneal",
+    "CPU µs/iter",
+    "spread ",
+    "CPU time vs anneal",
     "loss @100",
     "final loss",
   ];
   const perIteration = (r: Row) => summarize(r.runs.map((x) => x.seconds / x.iterations * 1e6));
-  const oursMedian = perIteration(ours).median;
+  const cpuPerIteration = (r: Row) =>
+    summarize(r.runs.map((x) => x.cpuSeconds / x.iterations * 1e6));
+  const oursMedian = perIteration(ours).median, oursCpu = cpuPerIteration(ours).median;
   const table = rows.map((r) => {
     if (r.failure !== undefined || r.runs.length === 0) {
-      return [r.name, r.blas, r.failure ?? "no runs", "", "", "", ""];
+      return [r.name, r.blas, r.failure ?? "no runs", "", "", "", "", "", "", ""];
     }
-    const s = perIteration(r);
+    const s = perIteration(r), c = cpuPerIteration(r);
     const last = r.runs.at(-1)!;
     return [
       r.name,
@@ -193,6 +203,9 @@ function printTable(rows: Row[], ours: Row): void {
       s.median.toFixed(1),
       spread(s),
       (s.median / oursMedian).toFixed(2),
+      c.median.toFixed(1),
+      spread(c),
+      (c.median / oursCpu).toFixed(2),
       last.loss100.toPrecision(12),
       last.loss.toPrecision(6),
     ];

@@ -18,6 +18,7 @@
  * @module
  */
 
+import process from "node:process";
 import { parseArgs } from "node:util";
 import { CrossEntropyLoss, Linear, ReLU, Sequential } from "../lib/nn/mod.ts";
 import { SGD } from "../lib/optim/mod.ts";
@@ -42,6 +43,8 @@ export const SIZES: Size[] = [
 interface SizeResult {
   size: Size;
   msPerStep: number;
+  /** CPU time of the whole process per step (every thread). */
+  cpuMsPerStep: number;
   steps: number;
   loss1: number;
 }
@@ -81,12 +84,19 @@ export function annealSteps(size: Size, seconds: number): SizeResult {
   });
   const loss1 = step().item();
   let steps = 0;
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   while (steps < 3 || performance.now() - t0 < seconds * 1000) {
     step();
     steps++;
   }
-  return { size, msPerStep: (performance.now() - t0) / steps, steps, loss1 };
+  const cpu = process.cpuUsage(c0);
+  return {
+    size,
+    msPerStep: (performance.now() - t0) / steps,
+    cpuMsPerStep: (cpu.user + cpu.system) / 1000 / steps,
+    steps,
+    loss1,
+  };
 }
 
 async function run(command: string, args: string[], env?: Record<string, string>) {
@@ -209,10 +219,10 @@ if (import.meta.main) {
     }
     await interleave(contenders, rounds, (r) => console.error(`round ${r + 1}/${rounds}`));
 
-    const cell = (name: string, i: number) => {
-      const s = summarize(runs.get(name)!.map((r) => r[i]!.msPerStep));
-      return s;
-    };
+    const cell = (name: string, i: number) =>
+      summarize(runs.get(name)!.map((r) => r[i]!.msPerStep));
+    const cpuCell = (name: string, i: number) =>
+      summarize(runs.get(name)!.map((r) => r[i]!.cpuMsPerStep));
     console.log(
       `MLP training step (Linear-ReLU-Linear-ReLU-Linear, mean cross-entropy, SGD), ms per ` +
         `step: median over ${rounds} rounds (spread), contenders interleaved in shuffled order, ` +
@@ -239,13 +249,33 @@ if (import.meta.main) {
         }),
       ]),
     ));
-    console.log("\nTime per step over anneal's (below 1: faster than anneal):\n");
+    console.log(
+      "\nCPU time per step (whole process, every thread: for 2 threads a cost, not a speed):\n",
+    );
+    console.log(table(
+      header,
+      names.map((name) => [
+        name,
+        ...sizes.map((_, i) => {
+          const c = cpuCell(name, i);
+          return `${c.median.toPrecision(3)} ms (${spread(c)})`;
+        }),
+      ]),
+    ));
+    console.log(
+      "\nTime per step over anneal's, wall-clock (CPU time in parentheses); below 1: faster " +
+        "than anneal:\n",
+    );
     const ours = names[0]!;
     console.log(table(
       header,
       names.slice(1).map((name) => [
         name,
-        ...sizes.map((_, i) => (cell(name, i).median / cell(ours, i).median).toFixed(2)),
+        ...sizes.map((_, i) =>
+          `${(cell(name, i).median / cell(ours, i).median).toFixed(2)} (${
+            (cpuCell(name, i).median / cpuCell(ours, i).median).toFixed(2)
+          })`
+        ),
       ]),
     ));
     console.log("\nFirst step's loss (float64 runs agree: the same work):\n");

@@ -7,8 +7,9 @@ and weights as bench/scale.ts (closed forms of sin and cos), then training steps
 Linear → ReLU → Linear → ReLU → Linear, mean softmax cross-entropy, plain SGD (lr 0.01): one
 step untimed, then steps until SECONDS have passed (at least 3). Threads: OPENBLAS_NUM_THREADS
 (set by the caller) and torch.set_num_threads. Prints one JSON line:
-{"name", "blas", "results": [{"size", "msPerStep", "steps", "loss1"}]} (loss1: the first step's
-loss, equal across float64 implementations: the same work).
+{"name", "blas", "results": [{"size", "msPerStep", "cpuMsPerStep", "steps", "loss1"}]}
+(cpuMsPerStep: CPU time of the process, every thread; loss1: the first step's loss, equal
+across float64 implementations: the same work).
 """
 
 import json
@@ -95,11 +96,12 @@ def torch_steps(sizes, dtype, seconds):
 
 def timed(step, seconds):
     loss1 = step()
-    steps, t0 = 0, time.perf_counter()
+    steps, t0, c0 = 0, time.perf_counter(), time.process_time()
     while steps < 3 or time.perf_counter() - t0 < seconds:
         step()
         steps += 1
-    return {"msPerStep": (time.perf_counter() - t0) * 1000 / steps, "steps": steps, "loss1": loss1}
+    return {"msPerStep": (time.perf_counter() - t0) * 1000 / steps,
+            "cpuMsPerStep": (time.process_time() - c0) * 1000 / steps, "steps": steps, "loss1": loss1}
 
 
 def main(framework, dtype, threads, sizes_json, seconds):
