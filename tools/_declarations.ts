@@ -1,6 +1,6 @@
 /**
  * The npm package's type declarations: one `.d.ts` per module of `lib/`, emitted by the
- * TypeScript compiler (`npm:typescript`, pinned in deno.json), with relative imports rewritten
+ * TypeScript compiler (`npm:typescript@5.9.3`, in deno.lock), with relative imports rewritten
  * from `./x.ts` to `./x.js` as Node's ESM resolution wants. `deno bundle --declaration` writes one
  * flat file instead, which loses the `hf`, `keras`, `optax` and `timm` namespaces and merges
  * their same-named option types with the top level's, so it does not type-check.
@@ -8,7 +8,7 @@
  * @module
  */
 
-import ts from "typescript";
+import ts from "npm:typescript@5.9.3";
 
 /**
  * Type errors that do not change the declarations: the npm packages lib imports by `npm:`
