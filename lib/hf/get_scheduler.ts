@@ -93,11 +93,13 @@ export function getScheduler(
   optimizer: OptimizerLike,
   options?: GetSchedulerOptions,
 ): ReduceLROnPlateau;
+/** Every other name gives an {@linkcode HfLambdaLR} with transformers' numbers. */
 export function getScheduler(
   name: Exclude<SchedulerType, "reduce_lr_on_plateau">,
   optimizer: OptimizerLike,
   options?: GetSchedulerOptions,
 ): HfLambdaLR;
+/** A name known only at run time: either kind. */
 export function getScheduler(
   name: SchedulerType,
   optimizer: OptimizerLike,

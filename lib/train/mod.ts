@@ -8,6 +8,7 @@ export type { History } from "./history.ts";
 export {
   type Features,
   type LossFunction,
+  type MetricScheduler,
   type SteppedScheduler,
   type TrainableModel,
   type TrainableOptimizer,
@@ -21,6 +22,7 @@ export {
   loadCheckpoint,
   type RunPosition,
   saveCheckpoint,
+  type Smoothing,
 } from "./checkpoint.ts";
 export { accuracyAtLeast, firstReached } from "./stop_when.ts";
 export { train, trainAsync, type TrainData, type TrainOptions, type TrainResult } from "./train.ts";
