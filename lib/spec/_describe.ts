@@ -64,7 +64,9 @@ export function scheduleSpec(schedule: Schedule): JsonObject {
 
 /** The spec of a live scheduler of a registered type. */
 export function schedulerSpec(scheduler: LRScheduler): JsonObject {
-  const entry = specTypes().schedulers.find((t) => t.matches(scheduler));
+  // The latest registration that matches wins, so a family can name its instances its own way
+  // (a ReduceLROnPlateau built as transformers' getReduceOnPlateauSchedule).
+  const entry = specTypes().schedulers.reverse().find((t) => t.matches(scheduler));
   if (entry === undefined) {
     const name = (scheduler as { constructor?: { name?: string } })?.constructor?.name;
     throw new TypeError(

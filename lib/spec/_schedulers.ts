@@ -16,6 +16,7 @@ import { CosineAnnealingWarmRestarts } from "../schedulers/cosine_annealing_warm
 import { CyclicLR, type CyclicMode } from "../schedulers/cyclic_lr.ts";
 import { OneCycleLR } from "../schedulers/one_cycle_lr.ts";
 import { ReduceLROnPlateau } from "../schedulers/reduce_lr_on_plateau.ts";
+import { SWALR, type SWAParamGroup } from "../schedulers/swalr.ts";
 import { registerScheduler } from "./registry.ts";
 import type { OptionInfo, OptionTable } from "./registry.ts";
 import {
@@ -325,7 +326,8 @@ registerScheduler({
   pytorch: torchClass("OneCycleLR", oneCycleOptions),
 });
 
-const plateauOptions: OptionTable = {
+/** ReduceLROnPlateau's option table (transformers' get_reduce_on_plateau_schedule shares it). */
+export const plateauOptions: OptionTable = {
   mode: {
     kind: "enum",
     description: "min: the metric should fall; max: rise.",
@@ -367,18 +369,56 @@ registerScheduler({
   options: plateauOptions,
   create: (optimizer, o) => new ReduceLROnPlateau(optimizer, o as AnyOptions),
   matches: exactly(ReduceLROnPlateau),
+  read: (scheduler) => readPlateau(scheduler as ReduceLROnPlateau),
+  pytorch: torchClass("ReduceLROnPlateau", plateauOptions),
+});
+
+/** A ReduceLROnPlateau's options, from its public fields. */
+export function readPlateau(s: ReduceLROnPlateau): Record<string, unknown> {
+  return {
+    mode: s.mode,
+    factor: s.factor,
+    patience: s.patience,
+    threshold: s.threshold,
+    thresholdMode: s.thresholdMode,
+    cooldown: s.cooldown,
+    minLr: s.defaultMinLr ?? [...s.minLrs],
+    eps: s.eps,
+  };
+}
+
+const swalrOptions: OptionTable = {
+  swaLr: lr("The lr to anneal to, per group.", { perGroup: true }),
+  annealEpochs: {
+    kind: "integer",
+    description: "Epochs of annealing (0: swaLr at once).",
+    default: 10,
+    min: 0,
+  },
+  annealStrategy: {
+    kind: "enum",
+    description: "How the lr moves to swaLr.",
+    choices: ["cos", "linear"],
+    default: "cos",
+  },
+};
+
+registerScheduler({
+  type: "SWALR",
+  description: "Anneals each group's lr to swaLr over annealEpochs, then holds it (SWA).",
+  options: swalrOptions,
+  create: (optimizer, o) => new SWALR(optimizer, o as AnyOptions),
+  matches: exactly(SWALR),
   read: (scheduler) => {
-    const s = scheduler as ReduceLROnPlateau;
+    const s = scheduler as SWALR;
     return {
-      mode: s.mode,
-      factor: s.factor,
-      patience: s.patience,
-      threshold: s.threshold,
-      thresholdMode: s.thresholdMode,
-      cooldown: s.cooldown,
-      minLr: s.defaultMinLr ?? [...s.minLrs],
-      eps: s.eps,
+      swaLr: collapse(s.optimizer.paramGroups.map((g) => (g as SWAParamGroup).swaLr as number)),
+      annealEpochs: s.annealEpochs,
+      annealStrategy: s.annealStrategy,
     };
   },
-  pytorch: torchClass("ReduceLROnPlateau", plateauOptions),
+  pytorch: (o, py) => {
+    py.import("from torch.optim import swa_utils");
+    return `swa_utils.SWALR(optimizer, ${py.kwargs(o, swalrOptions)})`;
+  },
 });

@@ -25,3 +25,4 @@ export type {
   ScheduleType,
 } from "./registry.ts";
 export type { PyWriter } from "./_python.ts";
+export { TimmLR } from "./timm_lr.ts";
