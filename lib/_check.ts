@@ -6,16 +6,35 @@
  * @module
  */
 
-/** Formats a value for an error message: numbers as JavaScript prints them, the rest as JSON. */
+/**
+ * Formats a value for an error message: numbers as JavaScript prints them, tensors as
+ * `a Tensor of shape [2, 3]`, typed arrays by name and values, the rest as JSON (non-finite
+ * numbers spelled out), cut to about 120 characters.
+ */
 export function show(value: unknown): string {
   if (typeof value === "number" || typeof value === "bigint") return String(value);
   if (value === undefined) return "undefined";
   if (typeof value === "function") return "a function";
-  try {
-    return JSON.stringify(value, (_k, v) => typeof v === "number" && !isFinite(v) ? String(v) : v);
-  } catch {
-    return String(value);
+  if (typeof value === "symbol") return String(value);
+  const shape = (value as { shape?: unknown })?.shape;
+  if (Array.isArray(shape) && ArrayBuffer.isView((value as { data?: unknown }).data)) {
+    return `a Tensor of shape [${shape.join(", ")}]`;
   }
+  let text: string;
+  if (ArrayBuffer.isView(value)) {
+    text = `${value.constructor.name} [${
+      Array.from(value as unknown as ArrayLike<number>).join(",")
+    }]`;
+  } else {
+    try {
+      text = JSON.stringify(value, (_k, v) =>
+        typeof v === "number" && !isFinite(v) ? String(v) : v) ??
+        String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 /** Throws unless `value` is a number (NaN and infinities pass; see {@linkcode finite}). */
@@ -124,12 +143,22 @@ function distance(a: string, b: string): number {
 
 /**
  * The allowed key a misspelt or snake_case `key` most likely meant, or `undefined`: the
- * camelCase form when it is allowed, else the allowed key within edit distance 2 (ignoring case).
+ * camelCase form when it is allowed, else an allowed key whose start matches the key's start but
+ * for at most one letter (`reduce` → `reduction`), else the allowed key within edit distance 2
+ * (ignoring case).
  */
 export function suggest(key: string, allowed: readonly string[]): string | undefined {
   const camel = camelCase(key);
   const exact = allowed.find((a) => a === camel || a.toLowerCase() === camel.toLowerCase());
   if (exact !== undefined) return exact;
+  const lower = camel.toLowerCase();
+  const prefix = allowed.find((a) => {
+    const other = a.toLowerCase();
+    let common = 0;
+    while (common < lower.length && lower[common] === other[common]) common++;
+    return common >= 4 && common >= Math.min(lower.length, other.length) - 1;
+  });
+  if (prefix !== undefined) return prefix;
   let best: string | undefined;
   let bestDistance = 3;
   for (const a of allowed) {

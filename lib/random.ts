@@ -68,6 +68,14 @@ export class Random {
 
   /** A uniform number in [lo, hi): `lo + (hi − lo) · u` (d3's `randomUniform`). */
   uniform(lo = 0, hi = 1): number {
+    if (
+      typeof lo !== "number" || typeof hi !== "number" || !(lo <= hi) ||
+      !Number.isFinite(hi - lo)
+    ) {
+      check.finite("lo", lo);
+      check.finite("hi", hi);
+      throw new RangeError(`uniform needs a finite range lo ≤ hi, got lo=${lo}, hi=${hi}`);
+    }
     return randomUniform.source(this.source)(lo, hi)();
   }
 
@@ -76,6 +84,10 @@ export class Random {
    * `randomNormal`); each accepted pair serves two calls.
    */
   normal(mean = 0, std = 1): number {
+    if (!Number.isFinite(mean) || typeof std !== "number" || !(std >= 0 && std < Infinity)) {
+      check.finite("mean", mean);
+      check.nonNegative("std", std);
+    }
     let y: number;
     if (this.#normalX !== null) {
       y = this.#normalX;
@@ -102,6 +114,12 @@ export class Random {
 
   /** Shuffles `array` in place (Fisher–Yates, d3-array's `shuffler`) and returns it. */
   shuffle<T extends { length: number; [i: number]: unknown }>(array: T): T {
+    if (
+      typeof array !== "object" || array === null || !Number.isInteger(array.length) ||
+      array.length < 0
+    ) {
+      throw new TypeError(`shuffle: array must be an array, got array=${check.show(array)}`);
+    }
     return shuffler(this.source)(array as unknown as unknown[]) as unknown as T;
   }
 
@@ -117,12 +135,32 @@ export class Random {
 
   /** Restores a state from {@linkcode Random.state}; the stream continues identically. */
   setState(state: RandomState): void {
-    check.integer("state.lcg", state?.lcg);
+    check.options("Random.setState", state, ["lcg", "normalX", "normalR"], {
+      nullable: ["normalX", "normalR"],
+      argument: "state",
+    });
+    for (const key of ["lcg", "normalX", "normalR"] as const) {
+      if (!(key in state)) {
+        throw new TypeError(
+          `Random.setState: state lacks ${key}, got state=${
+            check.show(state)
+          }; pass random.state()`,
+        );
+      }
+    }
+    check.integer("state.lcg", state.lcg);
     if ((state.lcg | 0) !== state.lcg) {
       throw new RangeError(`state.lcg must be a 32-bit integer, got state.lcg=${state.lcg}`);
     }
     if (state.normalX !== null) check.finite("state.normalX", state.normalX);
     if (state.normalX !== null) check.positive("state.normalR", state.normalR);
+    else if (state.normalR !== null) {
+      throw new RangeError(
+        `state.normalR must be null when state.normalX is null, got state.normalR=${
+          check.show(state.normalR)
+        }`,
+      );
+    }
     this.#lcg = state.lcg;
     this.#normalX = state.normalX;
     this.#normalR = state.normalR ?? 0;

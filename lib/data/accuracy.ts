@@ -4,7 +4,20 @@
  * @module
  */
 
+import { show } from "../_check.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+
+/** Throws unless `value` is an integer ≥ 0 (a TypeError for a non-number). */
+function nonNegativeInteger(name: string, value: unknown): void {
+  if (typeof value !== "number") {
+    throw new TypeError(`argmaxRow: ${name} must be an integer, got ${name}=${show(value)}`);
+  }
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(
+      `argmaxRow: ${name} must be a non-negative integer, got ${name}=${value}`,
+    );
+  }
+}
 
 /** Scores `[n, classes]` (logits or probabilities) or predicted classes `[n]`. */
 export type Predictions = Tensor | readonly (readonly number[])[] | ArrayLike<number>;
@@ -27,6 +40,20 @@ function isTensor(value: unknown): value is Tensor {
  * ```
  */
 export function argmaxRow(scores: ArrayLike<number>, offset: number, classes: number): number {
+  if (
+    typeof scores !== "object" || scores === null || typeof scores.length !== "number"
+  ) {
+    throw new TypeError(
+      `argmaxRow: scores must be an array of numbers, got scores=${show(scores)}`,
+    );
+  }
+  nonNegativeInteger("offset", offset);
+  nonNegativeInteger("classes", classes);
+  if (classes === 0 || offset + classes > scores.length) {
+    throw new RangeError(
+      `argmaxRow: the row [offset, offset + classes) must be non-empty and inside scores (length ${scores.length}), got offset=${offset}, classes=${classes}`,
+    );
+  }
   let best = 0;
   let bestValue = -Infinity;
   for (let k = 0; k < classes; k++) {
@@ -54,8 +81,21 @@ export function argmaxRow(scores: ArrayLike<number>, offset: number, classes: nu
  * ```
  */
 export function accuracy(predictions: Predictions, labels: ArrayLike<number>): number {
-  if (typeof labels?.length !== "number") {
-    throw new TypeError(`labels must be an array of class indices, got labels=${String(labels)}`);
+  if (typeof labels !== "object" || labels === null || typeof labels.length !== "number") {
+    throw new TypeError(`labels must be an array of class indices, got labels=${show(labels)}`);
+  }
+  for (let i = 0; i < labels.length; i++) {
+    const y: unknown = labels[i];
+    if (typeof y !== "number") {
+      throw new TypeError(
+        `accuracy: labels[${i}] must be a class index, got labels[${i}]=${show(y)}`,
+      );
+    }
+    if (!Number.isInteger(y) || y < 0) {
+      throw new RangeError(
+        `accuracy: labels[${i}] must be a non-negative integer, got labels[${i}]=${y}`,
+      );
+    }
   }
   const n = labels.length;
   let predicted: (i: number) => number;
@@ -75,19 +115,48 @@ export function accuracy(predictions: Predictions, labels: ArrayLike<number>): n
         }]`,
       );
     }
-  } else if (typeof predictions?.length === "number") {
+  } else if (
+    typeof predictions === "object" && predictions !== null &&
+    typeof (predictions as ArrayLike<unknown>).length === "number"
+  ) {
     rows = predictions.length;
     const first = (predictions as ArrayLike<unknown>)[0];
     if (Array.isArray(first)) {
       const scores = predictions as readonly (readonly number[])[];
+      scores.forEach((row: unknown, i) => {
+        if (!Array.isArray(row) || row.length !== first.length || row.length === 0) {
+          throw new RangeError(
+            `accuracy: predictions must be rows of ${first.length} scores (at least 1), got predictions[${i}]=${
+              show(row)
+            }`,
+          );
+        }
+        row.forEach((v: unknown, k) => {
+          if (typeof v !== "number") {
+            throw new TypeError(
+              `accuracy: scores must be numbers, got predictions[${i}][${k}]=${show(v)}`,
+            );
+          }
+        });
+      });
       predicted = (i) => argmaxRow(scores[i]!, 0, scores[i]!.length);
     } else {
-      const classes = predictions as ArrayLike<number>;
-      predicted = (i) => classes[i]!;
+      const classes = predictions as ArrayLike<unknown>;
+      for (let i = 0; i < classes.length; i++) {
+        const c = classes[i];
+        if (typeof c !== "number" || !Number.isInteger(c)) {
+          throw new TypeError(
+            `accuracy: predicted classes must be integers (or give score rows), got predictions[${i}]=${
+              show(c)
+            }`,
+          );
+        }
+      }
+      predicted = (i) => classes[i] as number;
     }
   } else {
     throw new TypeError(
-      `accuracy: predictions must be a Tensor or an array, got predictions=${String(predictions)}`,
+      `accuracy: predictions must be a Tensor or an array, got predictions=${show(predictions)}`,
     );
   }
   if (rows !== n) {

@@ -12,3 +12,9 @@ export {
   type TrainTestSplitOptions,
 } from "./train_test_split.ts";
 export { accuracy, argmaxRow, type Predictions } from "./accuracy.ts";
+export { DIGITS_CSV_SHA256, loadDigits } from "./digits.ts";
+export {
+  type TrainValTestSplit,
+  trainValTestSplit,
+  type TrainValTestSplitOptions,
+} from "./train_val_test_split.ts";

@@ -8,6 +8,7 @@
 import * as check from "../_check.ts";
 import { Random } from "../random.ts";
 import type { Dataset } from "./iris.ts";
+import { checkRows } from "./_rows.ts";
 
 /** Options of {@linkcode trainTestSplit}. */
 export interface TrainTestSplitOptions {
@@ -58,20 +59,19 @@ export function trainTestSplit(
   if (!Array.isArray(data?.x) || !Array.isArray(data?.y)) {
     throw new TypeError(`data must have arrays x and y, got data=${check.show(data)}`);
   }
+  checkRows("trainTestSplit", data.x, data.y);
   const n = data.x.length;
-  if (data.y.length !== n) {
-    throw new RangeError(
-      `data.x and data.y must have the same length, got ${n} rows and ${data.y.length} labels`,
-    );
-  }
   if (n < 2) throw new RangeError(`data must have at least 2 rows to split, got ${n}`);
+  check.options("trainTestSplit", options, ["testFraction", "seed", "rng"]);
   const testFraction = options.testFraction ?? 0.2;
   check.finite("testFraction", testFraction);
   if (!(testFraction > 0 && testFraction < 1)) {
     throw new RangeError(`testFraction must be in (0, 1), got testFraction=${testFraction}`);
   }
   if (options.seed !== undefined && options.rng !== undefined) {
-    throw new TypeError("trainTestSplit takes seed or rng, not both");
+    throw new TypeError(
+      `trainTestSplit takes seed or rng, not both, got seed=${check.show(options.seed)} and an rng`,
+    );
   }
   if (options.rng !== undefined && !(options.rng instanceof Random)) {
     throw new TypeError(`rng must be a Random, got rng=${check.show(options.rng)}`);

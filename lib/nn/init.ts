@@ -6,8 +6,46 @@
  */
 
 import * as check from "../_check.ts";
-import { defaultRandom, type Random } from "../random.ts";
-import type { Tensor } from "../tensor/tensor.ts";
+import { defaultRandom, Random } from "../random.ts";
+import { Tensor } from "../tensor/tensor.ts";
+
+/** `t` as a Tensor, or a TypeError naming `owner` and `name`. */
+function tensorArg(owner: string, name: string, t: unknown): Tensor {
+  if (!(t instanceof Tensor)) {
+    throw new TypeError(`${owner}: ${name} must be a Tensor, got ${name}=${check.show(t)}`);
+  }
+  return t;
+}
+
+/** The stream `options.rng` names (checked), or the global one; `keys` are the allowed keys. */
+function streamOf(owner: string, options: unknown, keys: readonly string[] = ["rng"]): Random {
+  const o = check.options<{ rng?: unknown }>(owner, options, keys);
+  if (o.rng === undefined) return defaultRandom();
+  if (!(o.rng instanceof Random)) {
+    throw new TypeError(`${owner}: rng must be a Random, got rng=${check.show(o.rng)}`);
+  }
+  return o.rng;
+}
+
+/** `layer` as a {@linkcode LinearLike}: a 2-D weight Tensor and a matching bias or null. */
+function layerArg(owner: string, layer: unknown): LinearLike {
+  const l = layer as Partial<LinearLike> | null | undefined;
+  if (typeof l !== "object" || l === null) {
+    throw new TypeError(
+      `${owner}: layer must have a weight and a bias, got layer=${check.show(layer)}`,
+    );
+  }
+  const weight = tensorArg(owner, "layer.weight", l.weight);
+  if (weight.rank !== 2 || weight.shape[1] === 0) {
+    throw new RangeError(
+      `${owner}: layer.weight must be [outFeatures, inFeatures] with inFeatures ≥ 1, got shape [${
+        weight.shape.join(", ")
+      }]`,
+    );
+  }
+  if (l.bias !== null && l.bias !== undefined) tensorArg(owner, "layer.bias", l.bias);
+  return l as LinearLike;
+}
 
 /** Options naming the random stream. */
 export interface InitOptions {
@@ -27,9 +65,15 @@ export interface InitOptions {
  * ```
  */
 export function uniform_(t: Tensor, lo: number, hi: number, options: InitOptions = {}): Tensor {
+  tensorArg("uniform_", "t", t);
   check.finite("lo", lo);
   check.finite("hi", hi);
-  const rng = options.rng ?? defaultRandom();
+  if (!(lo <= hi) || !Number.isFinite(hi - lo)) {
+    throw new RangeError(
+      `uniform_ expects a finite range lo ≤ hi, got lo=${lo}, hi=${hi}`,
+    );
+  }
+  const rng = streamOf("uniform_", options);
   for (let i = 0; i < t.size; i++) t.data[i] = rng.uniform(lo, hi);
   return t;
 }
@@ -45,9 +89,10 @@ export function uniform_(t: Tensor, lo: number, hi: number, options: InitOptions
  * ```
  */
 export function normal_(t: Tensor, mean: number, std: number, options: InitOptions = {}): Tensor {
+  tensorArg("normal_", "t", t);
   check.finite("mean", mean);
   check.nonNegative("std", std);
-  const rng = options.rng ?? defaultRandom();
+  const rng = streamOf("normal_", options);
   for (let i = 0; i < t.size; i++) t.data[i] = rng.normal(mean, std);
   return t;
 }
@@ -63,6 +108,7 @@ export function normal_(t: Tensor, mean: number, std: number, options: InitOptio
  * ```
  */
 export function zeros_(t: Tensor): Tensor {
+  tensorArg("zeros_", "t", t);
   t.data.fill(0);
   return t;
 }
@@ -87,6 +133,8 @@ export interface LinearLike {
  * ```
  */
 export function resetLinear<L extends LinearLike>(layer: L, options: InitOptions = {}): L {
+  layerArg("resetLinear", layer);
+  options = { rng: streamOf("resetLinear", options) };
   const fanIn = layer.weight.shape[1]!;
   const bound = 1 / Math.sqrt(fanIn);
   uniform_(layer.weight, -bound, bound, options);
@@ -110,9 +158,10 @@ export function pynetInit_<L extends LinearLike>(
   layer: L,
   options: InitOptions & { std?: number } = {},
 ): L {
+  layerArg("pynetInit_", layer);
+  const rng = streamOf("pynetInit_", options, ["rng", "std"]);
   const std = options.std ?? 0.01;
   check.nonNegative("std", std);
-  const rng = options.rng ?? defaultRandom();
   for (let i = 0; i < layer.weight.size; i++) layer.weight.data[i] = std * rng.normal(0, 1);
   if (layer.bias) zeros_(layer.bias);
   return layer;

@@ -5,9 +5,10 @@
  */
 
 import * as check from "../_check.ts";
-import type { Random } from "../random.ts";
+import { Random } from "../random.ts";
 import { linear } from "../tensor/matmul.ts";
-import { Tensor } from "../tensor/tensor.ts";
+import type { Tensor } from "../tensor/tensor.ts";
+import { zeros } from "../tensor/factories.ts";
 import { resetLinear } from "./init.ts";
 import { Module } from "./module.ts";
 
@@ -54,13 +55,13 @@ export class Linear extends Module {
     super();
     check.positiveInteger("inFeatures", inFeatures);
     check.positiveInteger("outFeatures", outFeatures);
-    this.weight = this.registerParameter(
-      "weight",
-      new Tensor(new Float64Array(outFeatures * inFeatures), [outFeatures, inFeatures]),
-    );
-    this.bias = (options.bias ?? true)
-      ? this.registerParameter("bias", new Tensor(new Float64Array(outFeatures), [outFeatures]))
-      : null;
+    check.options("Linear", options, ["rng", "bias"]);
+    const bias = check.boolean("bias", options.bias ?? true);
+    if (options.rng !== undefined && !(options.rng instanceof Random)) {
+      throw new TypeError(`Linear: rng must be a Random, got rng=${check.show(options.rng)}`);
+    }
+    this.weight = this.registerParameter("weight", zeros([outFeatures, inFeatures]));
+    this.bias = bias ? this.registerParameter("bias", zeros([outFeatures])) : null;
     resetLinear(this, { rng: options.rng });
   }
 

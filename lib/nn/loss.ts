@@ -37,6 +37,7 @@ export class CrossEntropyLoss extends Module {
    */
   constructor(options: CrossEntropyLossOptions = {}) {
     super();
+    check.options("CrossEntropyLoss", options, ["reduction"]);
     this.reduction = check.oneOf("reduction", options.reduction ?? "mean", [
       "mean",
       "sum",

@@ -5,7 +5,8 @@
  * @module
  */
 
-import type { Tensor } from "../tensor/tensor.ts";
+import * as check from "../_check.ts";
+import { Tensor } from "../tensor/tensor.ts";
 import { launch } from "../tensor/_graph.ts";
 
 /** One parameter as a state dict saves it: shape and row-major values, plain JSON. */
@@ -50,6 +51,12 @@ export abstract class Module {
 
   /** Registers a parameter under `name` (it gets `requiresGrad = true`) and returns it. */
   registerParameter(name: string, param: Tensor): Tensor {
+    checkName(this, name);
+    if (!(param instanceof Tensor)) {
+      throw new TypeError(
+        `registerParameter: param must be a Tensor, got param=${check.show(param)}`,
+      );
+    }
     param.requiresGrad = true;
     this.#params.set(name, param);
     return param;
@@ -57,6 +64,12 @@ export abstract class Module {
 
   /** Registers a child module under `name` and returns it. */
   registerModule<M extends Module>(name: string, module: M): M {
+    checkName(this, name);
+    if (!(module instanceof Module)) {
+      throw new TypeError(
+        `registerModule: module must be a Module, got module=${check.show(module)}`,
+      );
+    }
     this.#children.set(name, module);
     return module;
   }
@@ -83,6 +96,7 @@ export abstract class Module {
 
   /** Sets training mode on this module and its children; returns this. */
   train(mode = true): this {
+    check.boolean("mode", mode);
     this.training = mode;
     for (const child of this.#children.values()) child.train(mode);
     return this;
@@ -111,37 +125,81 @@ export abstract class Module {
   }
 
   /**
-   * Copies saved values into the existing parameters in place (optimizers keep working). Every
-   * key must match by name and shape; on any mismatch nothing changes and a RangeError lists it.
+   * Copies saved values into the existing parameters in place (optimizers keep working). The
+   * state must be an object whose keys are exactly the parameters' names, each `{ shape, data }`
+   * with this parameter's shape and finite numbers (NaN and ±Infinity are refused, whether the
+   * state went through JSON or not). On any problem nothing changes: a TypeError for a
+   * non-object state, else a RangeError listing every problem.
    */
   loadStateDict(state: ModuleState): void {
+    const owner = this.constructor.name;
+    if (typeof state !== "object" || state === null || Array.isArray(state)) {
+      throw new TypeError(
+        `${owner}.loadStateDict: state must be an object of saved tensors, got state=${
+          check.show(state)
+        }`,
+      );
+    }
     const params = new Map(this.namedParameters());
     const problems: string[] = [];
     for (const name of params.keys()) if (!(name in state)) problems.push(`missing key "${name}"`);
     for (const [name, saved] of Object.entries(state)) {
       const p = params.get(name);
-      if (!p) problems.push(`unexpected key "${name}"`);
-      else if (
-        saved?.shape?.join() !== p.shape.join() || saved.data?.length !== p.size
-      ) {
-        problems.push(
-          `shape mismatch for "${name}": expected [${p.shape.join(", ")}], got [${
-            saved?.shape?.join(", ")
-          }] with ${saved?.data?.length} values`,
-        );
-      } else {
-        const bad = saved.data.findIndex((v) => typeof v !== "number");
-        if (bad >= 0) {
-          problems.push(
-            `"${name}" data must hold numbers, got data[${bad}]=${JSON.stringify(saved.data[bad])}`,
-          );
-        }
+      if (!p) {
+        problems.push(`unexpected key "${name}"`);
+        continue;
       }
+      const problem = savedTensorProblem(name, saved, p);
+      if (problem !== undefined) problems.push(problem);
     }
     if (problems.length > 0) {
       throw new RangeError(`loadStateDict: ${problems.join("; ")}`);
     }
     for (const [name, p] of params) p.data.set(state[name]!.data);
+  }
+}
+
+/** What is wrong with `saved` as the state of parameter `p` called `name`, if anything. */
+function savedTensorProblem(name: string, saved: unknown, p: Tensor): string | undefined {
+  if (typeof saved !== "object" || saved === null || Array.isArray(saved)) {
+    return `"${name}" must be { shape, data }, got ${check.show(saved)}`;
+  }
+  const { shape, data, ...rest } = saved as Record<string, unknown>;
+  const extra = Object.keys(rest);
+  if (extra.length > 0) return `"${name}" has an unknown key ${extra[0]}; expected shape, data`;
+  const expected = p.shape.join(", ");
+  if (
+    !Array.isArray(shape) || shape.join(", ") !== expected ||
+    !(Array.isArray(data) || data instanceof Float64Array) || data.length !== p.size
+  ) {
+    return `shape mismatch for "${name}": expected [${expected}], got [${
+      Array.isArray(shape) ? shape.join(", ") : check.show(shape)
+    }] with ${
+      Array.isArray(data) || data instanceof Float64Array ? data.length : check.show(data)
+    } values`;
+  }
+  for (let i = 0; i < data.length; i++) {
+    const v: unknown = data[i];
+    if (typeof v !== "number") {
+      return `"${name}" data must hold numbers, got data[${i}]=${check.show(v)}`;
+    }
+    if (!Number.isFinite(v)) return `"${name}" data must be finite, got data[${i}]=${v}`;
+  }
+  return undefined;
+}
+
+/** Throws unless `name` is a non-empty string without dots, not yet used in `module`. */
+function checkName(module: Module, name: unknown): void {
+  if (typeof name !== "string") {
+    throw new TypeError(`name must be a string, got name=${check.show(name)}`);
+  }
+  if (name === "" || name.includes(".")) {
+    throw new RangeError(`name must be non-empty and without ".", got name=${check.show(name)}`);
+  }
+  const taken = module.namedChildren().some(([n]) => n === name) ||
+    module.namedParameters().some(([n]) => n === name);
+  if (taken) {
+    throw new RangeError(`name is already registered in this module, got name="${name}"`);
   }
 }
 

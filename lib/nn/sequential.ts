@@ -5,6 +5,7 @@
  */
 
 import type { Tensor } from "../tensor/tensor.ts";
+import * as check from "../_check.ts";
 import { Module, type UnaryModule } from "./module.ts";
 
 /**
@@ -31,6 +32,13 @@ export class Sequential extends Module {
    */
   constructor(...modules: UnaryModule[]) {
     super();
+    modules.forEach((m, i) => {
+      if (!(m instanceof Module)) {
+        throw new TypeError(
+          `Sequential: modules must be Modules, got modules[${i}]=${check.show(m)}`,
+        );
+      }
+    });
     this.modules = modules;
     modules.forEach((m, i) => this.registerModule(String(i), m));
   }

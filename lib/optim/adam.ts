@@ -5,8 +5,20 @@
  * @module
  */
 
+import * as check from "../_check.ts";
 import { checkLr, checkNonNegative } from "./_check.ts";
-import { Optimizer, type OptimizerGroup, type ParamsInput } from "./optimizer.ts";
+import {
+  checkStateKeys,
+  Optimizer,
+  type OptimizerGroup,
+  type ParamsInput,
+  readBuffer,
+} from "./optimizer.ts";
+import type { JsonObject } from "../schedulers/lr_scheduler.ts";
+import type { Tensor } from "../tensor/tensor.ts";
+
+/** Adam's and AdamW's option names (PyTorch's keyword arguments in camelCase). */
+const ADAM_KEYS = ["lr", "betas", "eps", "weightDecay", "amsgrad", "maximize"] as const;
 
 /** One Adam/AdamW param group. */
 export interface AdamGroup extends OptimizerGroup {
@@ -70,9 +82,11 @@ export class Adam extends Optimizer<AdamGroup, AdamState> {
    * An Adam optimizer over `params` (a tensor list, or groups with per-group overrides).
    *
    * @param params The tensors to update, or param groups.
-   * @param options The default hyperparameters; throws a RangeError if one is invalid.
+   * @param options The default hyperparameters: a TypeError for an unknown key (with a "did you
+   *   mean"), an explicit null or a wrong type, a RangeError for a bad value.
    */
   constructor(params: ParamsInput<AdamGroup>, options: AdamOptions = {}) {
+    check.options(new.target.name, options, ADAM_KEYS);
     super(params, {
       lr: options.lr ?? 1e-3,
       betas: options.betas ?? [0.9, 0.999],
@@ -83,17 +97,50 @@ export class Adam extends Optimizer<AdamGroup, AdamState> {
     });
   }
 
-  /** PyTorch's checks on lr, eps, betas and weightDecay. */
+  /**
+   * PyTorch's checks on lr, eps, betas and weightDecay (every number also finite), betas a pair
+   * of numbers, the flags booleans.
+   */
   protected override validate(h: Omit<AdamGroup, "params">): void {
     checkLr(h.lr);
-    checkNonNegative("epsilon", h.eps);
+    const betas: unknown = h.betas;
+    if (
+      !Array.isArray(betas) || betas.length !== 2 || betas.some((b) => typeof b !== "number")
+    ) {
+      throw new TypeError(`betas must be a pair of numbers, got betas=${check.show(betas)}`);
+    }
     for (const i of [0, 1]) {
-      const b = h.betas?.[i];
-      if (typeof b !== "number" || !(b >= 0 && b < 1)) {
+      const b = betas[i];
+      if (!(b >= 0 && b < 1)) {
         throw new RangeError(`Invalid beta parameter at index ${i}: ${b}`);
       }
     }
+    checkNonNegative("epsilon", h.eps, "eps");
     checkNonNegative("weightDecay", h.weightDecay);
+    check.boolean("amsgrad", h.amsgrad);
+    check.boolean("maximize", h.maximize);
+  }
+
+  /**
+   * A saved Adam state: `step` a positive integer, `expAvg` finite, `expAvgSq` and
+   * `maxExpAvgSq` (null without amsgrad) finite and non-negative, each `param.size` long.
+   */
+  protected override parseState(saved: JsonObject, param: Tensor, where: string): AdamState {
+    checkStateKeys(saved, ["step", "expAvg", "expAvgSq", "maxExpAvgSq"], where);
+    const step = check.integer(`${where}.step`, saved.step);
+    if (!(step >= 1 && step <= Number.MAX_SAFE_INTEGER)) {
+      throw new RangeError(
+        `loaded ${where}.step must be a positive integer, got ${where}.step=${step}`,
+      );
+    }
+    return {
+      step,
+      expAvg: readBuffer(saved, "expAvg", param, where),
+      expAvgSq: readBuffer(saved, "expAvgSq", param, where, 0),
+      maxExpAvgSq: saved.maxExpAvgSq === null
+        ? null
+        : readBuffer(saved, "maxExpAvgSq", param, where, 0),
+    };
   }
 
   /** The Adam (or AdamW) update of every parameter of `group` that has a gradient, in place. */
@@ -165,9 +212,11 @@ export class AdamW extends Adam {
    * An AdamW optimizer over `params`; as `Adam`, but weightDecay defaults to 1e-2.
    *
    * @param params The tensors to update, or param groups.
-   * @param options The default hyperparameters; throws a RangeError if one is invalid.
+   * @param options The default hyperparameters: a TypeError for an unknown key (with a "did you
+   *   mean"), an explicit null or a wrong type, a RangeError for a bad value.
    */
   constructor(params: ParamsInput<AdamGroup>, options: AdamOptions = {}) {
+    check.options(new.target.name, options, ADAM_KEYS);
     super(params, { ...options, weightDecay: options.weightDecay ?? 1e-2 });
   }
 }

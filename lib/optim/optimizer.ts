@@ -7,9 +7,10 @@
  * @module
  */
 
+import * as check from "../_check.ts";
 import type { Json, JsonObject, ParamGroup } from "../schedulers/lr_scheduler.ts";
 import { launch } from "../tensor/_graph.ts";
-import type { Tensor } from "../tensor/tensor.ts";
+import { Tensor } from "../tensor/tensor.ts";
 
 /** A param group: the tensors it updates and its hyperparameters (read at every step). */
 export interface OptimizerGroup extends ParamGroup {
@@ -63,7 +64,8 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
   };
 
   /**
-   * Validates `defaults`, then adds the param groups (each validated before it is added).
+   * Validates `defaults`, then every param group, then adds the groups: a bad group leaves
+   * nothing half built.
    *
    * @param params The tensors to update, or param groups with per-group overrides.
    * @param defaults The hyperparameters a group gets when it does not name them.
@@ -71,15 +73,84 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
   constructor(params: ParamsInput<G>, defaults: Omit<G, "params">) {
     this.validate(defaults);
     this.defaults = defaults;
-    if (!Array.isArray(params) || params.length === 0) {
-      throw new RangeError("optimizer got an empty parameter list");
+    const owner = this.constructor.name;
+    if (!Array.isArray(params)) {
+      throw new TypeError(
+        `${owner} params must be an array of Tensors or of param groups, got params=${
+          check.show(params)
+        }`,
+      );
     }
-    const groups = "params" in params[0]!
-      ? params as { params: Tensor[] }[]
-      : [{ params: params as Tensor[] }];
-    for (const g of groups) {
-      this.addParamGroup(g as Partial<Omit<G, "params">> & { params: Tensor[] });
+    if (params.length === 0) {
+      throw new RangeError(`optimizer got an empty parameter list, got params=[]`);
     }
+    const first: unknown = params[0];
+    const grouped = typeof first === "object" && first !== null && !Array.isArray(first) &&
+      !(first instanceof Tensor);
+    const groups = !grouped
+      ? [{ params: params.map((p, i) => tensorAt(owner, `params[${i}]`, p)) }]
+      : params.map((g, i) => {
+        if (g instanceof Tensor) {
+          throw new TypeError(
+            `${owner} params mixes param groups and Tensors, got params[${i}]=a Tensor`,
+          );
+        }
+        return g;
+      });
+    const built: G[] = [];
+    const seen = new Set<Tensor>();
+    groups.forEach((g, i) => built.push(this.#buildGroup(g, i, seen)));
+    this.paramGroups.push(...built);
+  }
+
+  /**
+   * Checks one param group (keys, tensors, hyperparameters) and returns it completed with the
+   * defaults; `seen` collects the tensors of the groups before it.
+   */
+  #buildGroup(group: unknown, index: number, seen: Set<Tensor>): G {
+    const owner = this.constructor.name;
+    const hyper = Object.keys(this.defaults);
+    if (typeof group !== "object" || group === null || Array.isArray(group)) {
+      throw new TypeError(
+        `${owner} paramGroups[${index}] must be an object with params, got paramGroups[${index}]=${
+          check.show(group)
+        }`,
+      );
+    }
+    const g = check.options<{ params: unknown }>(
+      `${owner} param group ${index}`,
+      group,
+      ["params", ...hyper, ...SCHEDULER_KEYS],
+      { argument: `paramGroups[${index}]` },
+    );
+    if (!Array.isArray(g.params)) {
+      throw new TypeError(
+        `${owner} paramGroups[${index}].params must be an array of Tensors, got paramGroups[${index}].params=${
+          check.show(g.params)
+        }`,
+      );
+    }
+    if (g.params.length === 0) {
+      throw new RangeError(
+        `optimizer got an empty parameter list, got paramGroups[${index}].params=[]`,
+      );
+    }
+    const params = g.params.map((p, j) => tensorAt(owner, `paramGroups[${index}].params[${j}]`, p));
+    for (const p of params) {
+      if (seen.has(p)) {
+        throw new RangeError(
+          `some parameters appear in more than one parameter group, got paramGroups[${index}].params[${
+            params.indexOf(p)
+          }] twice`,
+        );
+      }
+      seen.add(p);
+    }
+    const defined = Object.fromEntries(Object.entries(g).filter(([, v]) => v !== undefined));
+    const full = { ...structuredClone(this.defaults), ...defined, params } as unknown as G;
+    this.validate(full);
+    checkSchedulerKeys(full, `paramGroups[${index}]`);
+    return full;
   }
 
   /** How many times `step()` has run. */
@@ -93,23 +164,13 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
   /** Updates every parameter of `group` that has a gradient, in place. */
   protected abstract updateGroup(group: G): void;
 
-  /** Adds a group; missing hyperparameters come from the defaults. */
+  /**
+   * Adds a group; missing hyperparameters come from the defaults. Throws (changing nothing) for
+   * unknown keys, non-Tensors, a parameter already in a group, or a bad hyperparameter.
+   */
   addParamGroup(group: Partial<Omit<G, "params">> & { params: Tensor[] }): void {
-    const params = [...group.params];
-    if (params.length === 0) throw new RangeError("optimizer got an empty parameter list");
     const seen = new Set(this.paramGroups.flatMap((g) => g.params));
-    for (const p of params) {
-      if (typeof p?.data !== "object" || !(p.data instanceof Float64Array)) {
-        throw new TypeError(`optimizer can only optimize Tensors, got ${String(p)}`);
-      }
-      if (seen.has(p)) {
-        throw new RangeError("some parameters appear in more than one parameter group");
-      }
-      seen.add(p);
-    }
-    const full = { ...structuredClone(this.defaults), ...group, params } as unknown as G;
-    this.validate(full);
-    this.paramGroups.push(full);
+    this.paramGroups.push(this.#buildGroup(group, this.paramGroups.length, seen));
   }
 
   /**
@@ -154,73 +215,206 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
     return { state, paramGroups };
   }
 
-  /** Restores `stateDict()` output; validates everything before changing anything. */
+  /**
+   * Checks one parameter's saved state (keys, types, lengths, ranges) and returns it as this
+   * optimizer keeps it; throws naming the key and the value.
+   *
+   * @param saved The saved state of parameter `id`, an object.
+   * @param param The tensor it belongs to.
+   * @param where How messages name it (`state["0"]`).
+   */
+  protected abstract parseState(saved: JsonObject, param: Tensor, where: string): S;
+
+  /**
+   * Restores `stateDict()` output: the groups' hyperparameters and the per-parameter state.
+   * Validates everything first (the layout, that every group has exactly this optimizer's
+   * hyperparameters, so another optimizer's state is refused, their values, and each
+   * parameter's state: keys, lengths, finite values, ranges); a failed load changes nothing.
+   */
   loadStateDict(saved: OptimizerState): void {
-    const groups = saved?.paramGroups;
+    const owner = this.constructor.name;
+    const hyper = Object.keys(this.defaults);
+    if (typeof saved !== "object" || saved === null || Array.isArray(saved)) {
+      throw new TypeError(
+        `${owner}.loadStateDict: state must be an object, got state=${check.show(saved)}`,
+      );
+    }
+    for (const key of Object.keys(saved)) {
+      if (key !== "state" && key !== "paramGroups") {
+        throw new RangeError(
+          `${owner}.loadStateDict: unknown key ${key}; an optimizer state has state and paramGroups`,
+        );
+      }
+    }
+    const groups: unknown = saved.paramGroups;
     if (!Array.isArray(groups) || groups.length !== this.paramGroups.length) {
       throw new RangeError(
         `loaded state dict has a different number of parameter groups: expected ${this.paramGroups.length}, got ${
-          Array.isArray(groups) ? groups.length : String(groups)
+          Array.isArray(groups) ? groups.length : `paramGroups=${check.show(groups)}`
         }`,
       );
     }
     const byIndex = new Map<number, Tensor>();
-    groups.forEach((g, i) => {
-      const ids = g.params as number[];
-      const mine = this.paramGroups[i]!.params;
-      if (!Array.isArray(ids) || ids.length !== mine.length) {
-        throw new RangeError(
-          "loaded state dict contains a parameter group that doesn't match the size of optimizer's group",
-        );
+    const hypers: Record<string, unknown>[] = [];
+    groups.forEach((g: unknown, i) => {
+      const where = `paramGroups[${i}]`;
+      if (typeof g !== "object" || g === null || Array.isArray(g)) {
+        throw new TypeError(`loaded ${where} must be an object, got ${where}=${check.show(g)}`);
       }
-      ids.forEach((id, j) => byIndex.set(id, mine[j]!));
-    });
-    const restored = new Map<Tensor, S>();
-    for (const [id, s] of Object.entries(saved.state ?? {})) {
-      const p = byIndex.get(Number(id));
-      if (!p) throw new RangeError(`loaded state dict has state for unknown parameter ${id}`);
-      if (typeof s !== "object" || s === null || Array.isArray(s)) {
-        throw new TypeError(
-          `loaded state for parameter ${id} must be an object, got ${JSON.stringify(s)}`,
-        );
-      }
-      const entry: ParamState = {};
-      for (const [k, v] of Object.entries(s)) {
-        if (Array.isArray(v)) {
-          if (v.length !== p.size) {
-            throw new RangeError(
-              `loaded state for parameter ${id} has ${k} of length ${v.length}, expected ${p.size}`,
-            );
-          }
-          if (!v.every((x) => typeof x === "number")) {
-            throw new TypeError(
-              `loaded state for parameter ${id} has ${k} with a non-number, got ${
-                JSON.stringify(v)
-              }`,
-            );
-          }
-          entry[k] = Float64Array.from(v as number[]);
-        } else if (typeof v === "number" || v === null) entry[k] = v;
-        else {
-          throw new TypeError(
-            `loaded state for parameter ${id} has ${k}=${
-              JSON.stringify(v)
-            }, expected a number, null or an array`,
+      const { params: ids, ...rest } = g as Record<string, unknown>;
+      for (const key of Object.keys(rest)) {
+        if (!hyper.includes(key) && !SCHEDULER_KEYS.includes(key)) {
+          throw new RangeError(
+            `loaded ${where} has ${key}=${
+              check.show(rest[key])
+            }, which ${owner} does not have (is it another optimizer's state?); expected ${
+              hyper.join(", ")
+            }`,
           );
         }
       }
-      restored.set(p, entry as S);
+      for (const key of hyper) {
+        if (!(key in rest)) {
+          throw new RangeError(
+            `loaded ${where} lacks ${key} (is it another optimizer's state?); expected ${
+              hyper.join(", ")
+            }`,
+          );
+        }
+      }
+      const mine = this.paramGroups[i]!.params;
+      if (!Array.isArray(ids) || ids.length !== mine.length) {
+        throw new RangeError(
+          `loaded state dict contains a parameter group that doesn't match the size of optimizer's group, got ${where}.params=${
+            check.show(ids)
+          }`,
+        );
+      }
+      ids.forEach((id: unknown, j) => {
+        if (!Number.isInteger(id) || (id as number) < 0 || byIndex.has(id as number)) {
+          throw new RangeError(
+            `loaded ${where}.params must hold distinct non-negative integers, got ${where}.params[${j}]=${
+              check.show(id)
+            }`,
+          );
+        }
+        byIndex.set(id as number, mine[j]!);
+      });
+      const full = { ...this.paramGroups[i]!, ...structuredClone(rest) } as unknown as G;
+      this.validate(full);
+      checkSchedulerKeys(full, `loaded ${where}`);
+      hypers.push(structuredClone(rest));
+    });
+    const states: unknown = saved.state;
+    if (typeof states !== "object" || states === null || Array.isArray(states)) {
+      throw new TypeError(
+        `loaded state dict's state must be an object keyed by parameter index, got state=${
+          check.show(states)
+        }`,
+      );
     }
-    groups.forEach((g, i) => {
-      const { params: _ids, ...hyper } = g;
-      const mine = this.paramGroups[i]!;
-      this.validate({ ...mine, ...structuredClone(hyper) } as unknown as G);
-    });
-    groups.forEach((g, i) => {
-      const { params: _ids, ...hyper } = g;
-      Object.assign(this.paramGroups[i]!, structuredClone(hyper));
-    });
+    const restored = new Map<Tensor, S>();
+    for (const [id, s] of Object.entries(states)) {
+      const where = `state["${id}"]`;
+      const p = /^(0|[1-9][0-9]*)$/.test(id) ? byIndex.get(Number(id)) : undefined;
+      if (!p) throw new RangeError(`loaded state dict has state for unknown parameter ${id}`);
+      if (typeof s !== "object" || s === null || Array.isArray(s)) {
+        throw new TypeError(
+          `loaded state for parameter ${id} must be an object, got ${check.show(s)}`,
+        );
+      }
+      restored.set(p, this.parseState(s as JsonObject, p, where));
+    }
+    hypers.forEach((h, i) => Object.assign(this.paramGroups[i]!, h));
     this.state.clear();
     for (const [p, s] of restored) this.state.set(p, s);
+  }
+}
+
+/** Keys that schedulers record in param groups (PyTorch's `initial_lr`, `max_lr`, ...). */
+const SCHEDULER_KEYS: readonly string[] = [
+  "initialLr",
+  "maxLr",
+  "minLr",
+  "maxMomentum",
+  "baseMomentum",
+];
+
+/** Throws unless each scheduler key present in `group` holds a finite number. */
+function checkSchedulerKeys(group: object, where: string): void {
+  const g = group as Record<string, unknown>;
+  for (const key of SCHEDULER_KEYS) {
+    if (g[key] !== undefined) check.finite(`${where}.${key}`, g[key]);
+  }
+}
+
+/** `value` as a Tensor, or a TypeError naming `where` (`params[1]`). */
+function tensorAt(owner: string, where: string, value: unknown): Tensor {
+  if (!(value instanceof Tensor)) {
+    throw new TypeError(
+      `${owner} can only optimize Tensors, got ${where}=${check.show(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads `saved[key]` as a buffer of `param.size` finite numbers (a number array, or a
+ * Float64Array in memory), at least `min`; throws naming `where.key` and the bad value.
+ */
+export function readBuffer(
+  saved: JsonObject,
+  key: string,
+  param: Tensor,
+  where: string,
+  min = -Infinity,
+): Float64Array {
+  const v: unknown = saved[key];
+  const name = `${where}.${key}`;
+  if (!Array.isArray(v) && !(v instanceof Float64Array)) {
+    throw new TypeError(`loaded ${name} must be an array of numbers, got ${name}=${check.show(v)}`);
+  }
+  if (v.length !== param.size) {
+    throw new RangeError(
+      `loaded state for parameter ${
+        where.slice(7, -2)
+      } has ${key} of length ${v.length}, expected ${param.size}`,
+    );
+  }
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    if (typeof x !== "number") {
+      throw new TypeError(`loaded ${name} must hold numbers, got ${name}[${i}]=${check.show(x)}`);
+    }
+    if (!Number.isFinite(x) || x < min) {
+      throw new RangeError(
+        `loaded ${name} must hold finite numbers${
+          min > -Infinity ? ` of at least ${min}` : ""
+        }, got ${name}[${i}]=${x}`,
+      );
+    }
+  }
+  return Float64Array.from(v as ArrayLike<number>);
+}
+
+/** Throws unless `saved` has exactly the keys `keys`, naming the first extra or missing one. */
+export function checkStateKeys(saved: JsonObject, keys: readonly string[], where: string): void {
+  for (const key of Object.keys(saved)) {
+    if (!keys.includes(key)) {
+      throw new RangeError(
+        `loaded ${where} has an unknown key ${key} (is it another optimizer's state?); expected ${
+          keys.join(", ")
+        }`,
+      );
+    }
+  }
+  for (const key of keys) {
+    if (!(key in saved)) {
+      throw new RangeError(
+        `loaded ${where} lacks ${key}, got ${where}=${check.show(saved)}; expected ${
+          keys.join(", ")
+        }`,
+      );
+    }
   }
 }

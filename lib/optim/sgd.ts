@@ -5,9 +5,20 @@
  * @module
  */
 
+import * as check from "../_check.ts";
 import { checkLr, checkNonNegative } from "./_check.ts";
-import { Optimizer, type OptimizerGroup, type ParamsInput } from "./optimizer.ts";
+import {
+  checkStateKeys,
+  Optimizer,
+  type OptimizerGroup,
+  type ParamsInput,
+  readBuffer,
+} from "./optimizer.ts";
+import type { JsonObject } from "../schedulers/lr_scheduler.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+
+/** SGD's option names (PyTorch's keyword arguments in camelCase). */
+const SGD_KEYS = ["lr", "momentum", "dampening", "weightDecay", "nesterov", "maximize"] as const;
 
 /** One SGD param group. */
 export interface SGDGroup extends OptimizerGroup {
@@ -65,9 +76,11 @@ export class SGD extends Optimizer<SGDGroup, SGDState> {
    * An SGD optimizer over `params` (a tensor list, or groups with per-group overrides).
    *
    * @param params The tensors to update, or param groups.
-   * @param options The default hyperparameters; throws a RangeError if one is invalid.
+   * @param options The default hyperparameters: a TypeError for an unknown key (with a "did you
+   *   mean"), an explicit null or a wrong type, a RangeError for a bad value.
    */
   constructor(params: ParamsInput<SGDGroup>, options: SGDOptions = {}) {
+    check.options("SGD", options, SGD_KEYS);
     super(params, {
       lr: options.lr ?? 1e-3,
       momentum: options.momentum ?? 0,
@@ -78,17 +91,33 @@ export class SGD extends Optimizer<SGDGroup, SGDState> {
     });
   }
 
-  /** PyTorch's checks on lr, momentum, weightDecay, dampening and nesterov. */
+  /**
+   * PyTorch's checks on lr, momentum, weightDecay and nesterov, and more: every number finite,
+   * dampening finite, the flags booleans.
+   */
   protected override validate(h: Omit<SGDGroup, "params">): void {
     checkLr(h.lr);
     checkNonNegative("momentum", h.momentum);
     checkNonNegative("weightDecay", h.weightDecay);
-    if (typeof h.dampening !== "number" || !Number.isFinite(h.dampening)) {
+    check.number("dampening", h.dampening);
+    if (!Number.isFinite(h.dampening)) {
       throw new RangeError(`Invalid dampening value: ${h.dampening}`);
     }
+    check.boolean("nesterov", h.nesterov);
+    check.boolean("maximize", h.maximize);
     if (h.nesterov && (h.momentum <= 0 || h.dampening !== 0)) {
       throw new RangeError("Nesterov momentum requires a momentum and zero dampening");
     }
+  }
+
+  /** A saved SGD state: `{ momentumBuffer }`, null or `param.size` finite numbers. */
+  protected override parseState(saved: JsonObject, param: Tensor, where: string): SGDState {
+    checkStateKeys(saved, ["momentumBuffer"], where);
+    return {
+      momentumBuffer: saved.momentumBuffer === null
+        ? null
+        : readBuffer(saved, "momentumBuffer", param, where),
+    };
   }
 
   /** The SGD update of every parameter of `group` that has a gradient, in place. */

@@ -18,6 +18,7 @@ export * from "./sweep_chart.ts";
 export * from "./range_test_chart.ts";
 export * from "./scatter_chart.ts";
 export * from "./trajectory_chart.ts";
+export * from "./small_multiples.ts";
 export * from "./bar_chart.ts";
 export * from "./progress.ts";
 export type { Milestone } from "./_layout.ts";

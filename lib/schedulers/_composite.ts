@@ -13,7 +13,9 @@ import { ReduceLROnPlateau } from "./reduce_lr_on_plateau.ts";
 /** The children of a composite scheduler (anything with a `schedulers` array), else undefined. */
 export function childSchedulers(s: LRScheduler): readonly LRScheduler[] | undefined {
   const children = (s as unknown as { schedulers?: unknown }).schedulers;
-  return Array.isArray(children) ? children as LRScheduler[] : undefined;
+  return Array.isArray(children)
+    ? (children as (LRScheduler | null)[]).filter((c) => c !== null) as LRScheduler[]
+    : undefined;
 }
 
 function optimizerName(optimizer: unknown): string {
@@ -39,6 +41,12 @@ export function checkChildren(
     if (!(s instanceof LRScheduler)) {
       throw new TypeError(`${owner} at index ${i} should have \`optimizer\` as its attribute.`);
     }
+    if ((s as unknown as { paramwise?: unknown }).paramwise === true) {
+      throw new RangeError(
+        `${owner} does not support a ParamwiseScheduler (at index ${i}): put ${owner} inside ` +
+          "the ParamwiseScheduler, as the scheduler of each group, instead",
+      );
+    }
     if (s instanceof ReduceLROnPlateau) {
       throw new RangeError(
         `${owner} does not support \`ReduceLROnPlateau\` scheduler as it requires additional ` +
@@ -53,8 +61,30 @@ export function checkChildren(
           `which is different from ${optimizerName(optimizer)}.`,
       );
     }
+    const first = schedulers[0] as LRScheduler;
+    if (s.field !== first.field) {
+      throw new RangeError(
+        `${owner} expects all schedulers to drive the same field, but got scheduler ` +
+          `${s.constructor.name} at index ${i} driving field="${s.field}" after ` +
+          `field="${first.field}"`,
+      );
+    }
   });
   return [...schedulers];
+}
+
+/**
+ * Throws unless `args` is empty (or a lone `undefined`): PyTorch's composite `step()` takes no
+ * argument, so an epoch or a metric passed to it is a mistake, not something to ignore.
+ */
+export function checkNoStepArgument(owner: string, args: readonly unknown[]): void {
+  if (args.length > 1 || (args.length === 1 && args[0] !== undefined)) {
+    throw new TypeError(
+      `${owner}.step() takes no argument (like PyTorch's), got step(${
+        args.map((a) => check.show(a)).join(", ")
+      })`,
+    );
+  }
 }
 
 /**

@@ -8,6 +8,7 @@
 
 import * as check from "../_check.ts";
 import type { Json, LRScheduler, OptimizerLike, ParamGroup } from "./lr_scheduler.ts";
+import { type Field, FIELDS, initialKey } from "./_field.ts";
 
 /** A function of the epoch index returning a multiplicative factor. */
 export type LrLambda = (epoch: number) => number;
@@ -64,9 +65,15 @@ export function checkLambdaState(saved: unknown, n: number): void {
   }
 }
 
-/** Which groups have no `initialLr` yet (the base constructor will add it). */
-export function groupsWithoutInitialLr(optimizer: OptimizerLike): boolean[] {
-  return optimizer.paramGroups.map((g: ParamGroup) => g.initialLr === undefined);
+/**
+ * Which groups have no initial value of `field` yet (`initialLr` for the lr: the base
+ * constructor will add it).
+ */
+export function groupsWithoutInitialLr(optimizer: OptimizerLike, field: unknown = "lr"): boolean[] {
+  const key = initialKey(FIELDS.includes(field as Field) ? field as Field : "lr");
+  return optimizer.paramGroups.map((g: ParamGroup) =>
+    (g as unknown as Record<string, unknown>)[key] === undefined
+  );
 }
 
 /**
@@ -79,8 +86,9 @@ export function initialStepOrForget(scheduler: LRScheduler, added: readonly bool
   try {
     scheduler.initialStep();
   } catch (error) {
+    const key = initialKey(scheduler.field);
     scheduler.optimizer.paramGroups.forEach((g, i) => {
-      if (added[i]) delete g.initialLr;
+      if (added[i]) delete (g as unknown as Record<string, unknown>)[key];
     });
     throw error;
   }

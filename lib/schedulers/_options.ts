@@ -24,6 +24,11 @@ export function checkOptions<T extends object>(
 /** Throws unless `lastEpoch` is an integer of -1 or more (-1: a fresh run). */
 export function checkLastEpoch(lastEpoch: unknown): number {
   check.integer("lastEpoch", lastEpoch);
+  if (!Number.isSafeInteger(lastEpoch)) {
+    throw new RangeError(
+      `lastEpoch must be a safe integer (below 2 ** 53), got lastEpoch=${lastEpoch}`,
+    );
+  }
   if ((lastEpoch as number) < -1) {
     throw new RangeError(`lastEpoch must be -1 or more, got lastEpoch=${lastEpoch}`);
   }

@@ -9,6 +9,7 @@
 import * as check from "../_check.ts";
 import { perGroup } from "./lr_scheduler.ts";
 import type { OptimizerLike, ParamGroup } from "./lr_scheduler.ts";
+import { type Field, fieldAllows, fieldRange } from "./_field.ts";
 
 /** PyTorch's error when `cycle_momentum` is on and the optimizer has no momentum, camelCased. */
 export const NO_MOMENTUM_MESSAGE =
@@ -40,4 +41,46 @@ export function finitePerGroup(
 ): number[] {
   if (!Array.isArray(value)) check.finite(name, value);
   return perGroup(name, optimizer, value).map((v, i) => check.finite(`${name}[${i}]`, v));
+}
+
+/**
+ * One value per param group of `name` (a scalar or a list), each allowed in `field`: finite
+ * and non-negative, below 1 for momentum and betas. The message names the owner, the option
+ * and the value (`CyclicLR baseLr must be finite and non-negative, got baseLr=-0.1`).
+ */
+export function checkFieldPerGroup(
+  owner: string,
+  name: string,
+  optimizer: OptimizerLike,
+  value: number | readonly number[],
+  field: Field,
+): number[] {
+  const values = finitePerGroup(name, optimizer, value);
+  values.forEach((v, i) => {
+    if (!fieldAllows(field, v)) {
+      const label = Array.isArray(value) ? `${name}[${i}]` : name;
+      throw new RangeError(`${owner} ${label} must be ${fieldRange(field)}, got ${label}=${v}`);
+    }
+  });
+  return values;
+}
+
+/** One momentum per param group, each in [0, 1) (`OneCycleLR maxMomentum must be in [0, 1), ...`). */
+export function fractionPerGroup(
+  owner: string,
+  name: string,
+  optimizer: OptimizerLike,
+  value: number | readonly number[],
+): number[] {
+  return checkFieldPerGroup(owner, name, optimizer, value, "momentum");
+}
+
+/** Throws when the scheduler would both drive `field` and cycle the same momentum. */
+export function checkMomentumField(owner: string, field: Field, beta1: boolean): void {
+  if (field === (beta1 ? "beta1" : "momentum")) {
+    throw new RangeError(
+      `${owner} cannot cycle momentum while it drives field="${field}"; ` +
+        `set cycleMomentum: false, got field="${field}", cycleMomentum=true`,
+    );
+  }
 }

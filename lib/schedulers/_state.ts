@@ -22,6 +22,17 @@ export function readNumbers(state: JsonObject, key: string, n: number): number[]
   return [...list] as number[];
 }
 
+/** Reads `state[key]` as `n` numbers in [0, 1) (momenta), or throws naming the key. */
+export function readFractions(state: JsonObject, key: string, n: number): number[] {
+  const values = readNumbers(state, key, n);
+  values.forEach((v, i) => {
+    if (!(v >= 0 && v < 1)) {
+      throw new RangeError(`state.${key}[${i}] must be in [0, 1), got state.${key}[${i}]=${v}`);
+    }
+  });
+  return values;
+}
+
 /** Reads `state[key]` as a finite number, or throws naming the key. */
 export function readNumber(state: JsonObject, key: string): number {
   return check.finite(`state.${key}`, state[key]);

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { show } from "../_check.ts";
+
 const shown = new Set<string>();
 
 /** The function that prints a warning; tests may replace it with {@linkcode setWarningHandler}. */
@@ -32,6 +34,9 @@ export function warn(message: string): void {
  * ```
  */
 export function setWarningHandler(next: WarningHandler): WarningHandler {
+  if (typeof next !== "function") {
+    throw new TypeError(`handler must be a function, got handler=${show(next)}`);
+  }
   const previous = handler;
   handler = next;
   shown.clear();

@@ -8,7 +8,8 @@
 import * as check from "../_check.ts";
 import { LRScheduler } from "./lr_scheduler.ts";
 import type { JsonObject, OptimizerLike, ParamGroup } from "./lr_scheduler.ts";
-import { checkChildren, loadChildren, noChainableForm } from "./_composite.ts";
+import { checkChildren, checkNoStepArgument, loadChildren, noChainableForm } from "./_composite.ts";
+import { readField } from "./_field.ts";
 
 /**
  * Steps every scheduler of `schedulers`, in order, on each `step()` (PyTorch's
@@ -62,36 +63,38 @@ export class ChainedScheduler extends LRScheduler {
       schedulers,
       "ChainedScheduler expects at least one scheduler to be chained, but got no scheduler.",
     );
-    super(opt as OptimizerLike);
+    super(opt as OptimizerLike, -1, (children[0] as LRScheduler).field);
     this.schedulers = children;
-    this.setLastLr(this.#groups().map((g) => g.lr));
+    this.setLastLr(this.#groups().map((g) => readField(g, this.field) as number));
   }
 
   #groups(): ParamGroup[] {
     return (this.schedulers[this.schedulers.length - 1] as LRScheduler).optimizer.paramGroups;
   }
 
-  /** Steps every child in order; all or nothing if one throws. */
-  override step(): void {
+  /**
+   * Steps every child in order; all or nothing if one throws. Takes no argument, like
+   * PyTorch's: `step(3)` throws a `TypeError` and changes nothing.
+   */
+  override step(...args: unknown[]): void {
+    checkNoStepArgument("ChainedScheduler", args);
     const states = this.schedulers.map((s) => s.stateDict());
-    const groups = this.optimizer.paramGroups.map((g) => ({
-      lr: g.lr,
-      momentum: g.momentum,
-      betas: g.betas,
-    }));
+    const keys = ["lr", "momentum", "betas", "weightDecay", "eps"] as const;
+    const groups = this.optimizer.paramGroups.map((g) => keys.map((k) => g[k]));
     try {
       for (const scheduler of this.schedulers) scheduler.step();
     } catch (error) {
       this.schedulers.forEach((s, i) => s.loadStateDict(states[i]!));
       this.optimizer.paramGroups.forEach((g, i) => {
-        const saved = groups[i]!;
-        g.lr = saved.lr;
-        if (saved.momentum !== undefined) g.momentum = saved.momentum;
-        if (saved.betas !== undefined) g.betas = saved.betas;
+        const record = g as unknown as Record<string, unknown>;
+        keys.forEach((k, j) => {
+          const saved = groups[i]![j];
+          if (saved !== undefined) record[k] = saved;
+        });
       });
       throw error;
     }
-    this.setLastLr(this.#groups().map((g) => g.lr));
+    this.setLastLr(this.#groups().map((g) => readField(g, this.field) as number));
   }
 
   /** A composite has no chainable form of its own. */

@@ -7,7 +7,7 @@
 import * as check from "../_check.ts";
 import { checkOptions } from "./_options.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 
 /** Options of {@linkcode ConstantLR}: PyTorch's keyword arguments in camelCase. */
 export interface ConstantLROptions {
@@ -15,6 +15,11 @@ export interface ConstantLROptions {
   factor?: number;
   /** How many epochs the factor applies, a positive integer (default 5). */
   totalIters?: number;
+  /**
+   * The param-group field to drive: `"lr"` (default), `"momentum"`, `"beta1"`, `"beta2"`,
+   * `"weightDecay"` or `"eps"` (see {@linkcode LRScheduler.field}).
+   */
+  field?: Field;
   /** The index of the last epoch; -1 (the default) starts afresh. */
   lastEpoch?: number;
 }
@@ -66,12 +71,12 @@ export class ConstantLR extends LRScheduler {
   /** Checks every option before touching the optimizer, then takes the initial step. */
   constructor(optimizer: OptimizerLike, options: ConstantLROptions = {}) {
     checkOptimizer(optimizer);
-    checkOptions("ConstantLR", options, ["factor", "totalIters", "lastEpoch"]);
+    checkOptions("ConstantLR", options, ["factor", "totalIters", "lastEpoch", "field"]);
     const { factor, totalIters } = parse({
       factor: options.factor ?? 1 / 3,
       totalIters: options.totalIters ?? 5,
     });
-    super(optimizer, options.lastEpoch ?? -1);
+    super(optimizer, options.lastEpoch ?? -1, options.field ?? "lr");
     this.#factor = factor;
     this.#totalIters = totalIters;
     this.initialStep();
@@ -90,9 +95,9 @@ export class ConstantLR extends LRScheduler {
   /** lr · factor at epoch 0, lr · (1 / factor) at `totalIters`, else lr unchanged. */
   protected override computeLr(): number[] {
     const groups = this.optimizer.paramGroups;
-    if (this.lastEpoch === 0) return groups.map((g) => g.lr * this.#factor);
-    if (this.lastEpoch !== this.#totalIters) return groups.map((g) => g.lr);
-    return groups.map((g) => g.lr * (1 / this.#factor));
+    if (this.lastEpoch === 0) return groups.map((g) => this.current(g) * this.#factor);
+    if (this.lastEpoch !== this.#totalIters) return groups.map((g) => this.current(g));
+    return groups.map((g) => this.current(g) * (1 / this.#factor));
   }
 
   /** baseLr · (factor + [lastEpoch ≥ totalIters] · (1 − factor)). */

@@ -7,7 +7,7 @@
 import * as check from "../_check.ts";
 import { checkOptions } from "./_options.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 
 /** Options of {@linkcode CosineAnnealingLR}: PyTorch's keyword arguments in camelCase. */
 export interface CosineAnnealingLROptions {
@@ -15,6 +15,11 @@ export interface CosineAnnealingLROptions {
   tMax: number;
   /** The minimum lr, non-negative (default 0). */
   etaMin?: number;
+  /**
+   * The param-group field to drive: `"lr"` (default), `"momentum"`, `"beta1"`, `"beta2"`,
+   * `"weightDecay"` or `"eps"` (see {@linkcode LRScheduler.field}).
+   */
+  field?: Field;
   /** The index of the last epoch; -1 (the default) starts afresh. */
   lastEpoch?: number;
 }
@@ -58,9 +63,9 @@ export class CosineAnnealingLR extends LRScheduler {
   /** Checks every option before touching the optimizer, then takes the initial step. */
   constructor(optimizer: OptimizerLike, options: CosineAnnealingLROptions) {
     checkOptimizer(optimizer);
-    checkOptions("CosineAnnealingLR", options, ["tMax", "etaMin", "lastEpoch"]);
+    checkOptions("CosineAnnealingLR", options, ["tMax", "etaMin", "lastEpoch", "field"]);
     const { tMax, etaMin } = parse({ tMax: options.tMax, etaMin: options.etaMin ?? 0 });
-    super(optimizer, options.lastEpoch ?? -1);
+    super(optimizer, options.lastEpoch ?? -1, options.field ?? "lr");
     this.#tMax = tMax;
     this.#etaMin = etaMin;
     this.initialStep();
@@ -82,7 +87,7 @@ export class CosineAnnealingLR extends LRScheduler {
     const e = this.lastEpoch;
     const tMax = this.#tMax;
     const etaMin = this.#etaMin;
-    if (this.isInitial) return groups.map((g) => g.lr);
+    if (this.isInitial) return groups.map((g) => this.current(g));
     if (this.stepCount === 1 && e > 0) {
       return this.baseLrs.map((baseLr) =>
         etaMin + (baseLr - etaMin) * (1 + Math.cos(e * Math.PI / tMax)) / 2
@@ -90,12 +95,13 @@ export class CosineAnnealingLR extends LRScheduler {
     }
     if ((e - 1 - tMax) % (2 * tMax) === 0) {
       return groups.map((g, i) =>
-        g.lr + ((this.baseLrs[i] as number) - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2
+        this.current(g) +
+        ((this.baseLrs[i] as number) - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2
       );
     }
     return groups.map((g) =>
       (1 + Math.cos(Math.PI * e / tMax)) / (1 + Math.cos(Math.PI * (e - 1) / tMax)) *
-        (g.lr - etaMin) + etaMin
+        (this.current(g) - etaMin) + etaMin
     );
   }
 

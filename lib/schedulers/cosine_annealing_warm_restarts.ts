@@ -8,11 +8,10 @@
 import * as check from "../_check.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
 import { sgdrCos } from "../schedules/_anneal.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
-import { readNumber } from "./_state.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 import { checkOptions } from "./_options.ts";
 
-const OPTION_KEYS = ["t0", "tMult", "etaMin", "lastEpoch"];
+const OPTION_KEYS = ["t0", "tMult", "etaMin", "lastEpoch", "field"];
 
 /** Options of {@linkcode CosineAnnealingWarmRestarts}: PyTorch's arguments in camelCase. */
 export interface CosineAnnealingWarmRestartsOptions {
@@ -20,8 +19,10 @@ export interface CosineAnnealingWarmRestartsOptions {
   t0: number;
   /** Factor by which the period grows after each restart (`T_mult`), an integer >= 1. */
   tMult?: number;
-  /** The lowest lr (`eta_min`). Default 0. */
+  /** The lowest lr (`eta_min`), finite and non-negative. Default 0. */
   etaMin?: number;
+  /** The param-group field to drive (see {@linkcode LRScheduler.field}). Default `"lr"`. */
+  field?: Field;
   /** The index of the last epoch, to resume a run. Default -1. */
   lastEpoch?: number;
 }
@@ -103,9 +104,9 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
         `Expected float or int etaMin, but got ${check.show(etaMin)} of type ${typeof etaMin}`,
       );
     }
-    check.finite("etaMin", etaMin);
+    check.nonNegative("etaMin", etaMin);
     const lastEpoch = options.lastEpoch ?? -1;
-    super(optimizer, lastEpoch);
+    super(optimizer, lastEpoch, options.field ?? "lr");
     this.t0 = t0;
     this.tI = t0;
     this.tMult = tMult;
@@ -147,10 +148,10 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
       }
     }
     const values = this.baseLrs.map((baseLr) => sgdrCos(baseLr, this.etaMin, tCur, tI));
+    this.writeLrs(values); // checks every value before anything is written or moved
     this.tCur = tCur;
     this.tI = tI;
     this.lastEpoch = Math.floor(epoch);
-    this.writeLrs(values);
   }
 
   /** The options with `tCur` and `tI`, as PyTorch saves its whole `__dict__`. */
@@ -162,9 +163,15 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   protected override loadStateExtras(state: JsonObject): void {
     const t0 = checkT(state.t0, 1, "positive integer state.t0");
     const tMult = checkT(state.tMult, 1, "integer state.tMult >= 1");
-    const etaMin = readNumber(state, "etaMin");
+    const etaMin = check.nonNegative("state.etaMin", state.etaMin);
     const tI = check.positive("state.tI", state.tI);
-    const tCur = readNumber(state, "tCur");
+    if (!Number.isInteger(tI) || tI < t0) {
+      throw new RangeError(`state.tI must be an integer of at least t0=${t0}, got state.tI=${tI}`);
+    }
+    const tCur = check.nonNegative("state.tCur", state.tCur);
+    if (tCur >= tI) {
+      throw new RangeError(`state.tCur must be below state.tI=${tI}, got state.tCur=${tCur}`);
+    }
     this.t0 = t0;
     this.tMult = tMult;
     this.etaMin = etaMin;

@@ -7,16 +7,17 @@
 
 import * as check from "../_check.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
-import { finitePerGroup, setMomentum, useBeta1 } from "./_shared.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 import {
-  readBoolean,
-  readChoice,
-  readNumber,
-  readNumbers,
-  readSameBoolean,
-  readString,
-} from "./_state.ts";
+  checkFieldPerGroup,
+  checkMomentumField,
+  fractionPerGroup,
+  setMomentum,
+  useBeta1,
+} from "./_shared.ts";
+import { checkField, checkGroupsHave, fieldAllows, fieldRange, writeField } from "./_field.ts";
+import { restoreGroups, snapshotGroups } from "./_groups.ts";
+import { readChoice, readFractions, readNumbers, readSameBoolean, readString } from "./_state.ts";
 import { checkLastEpoch, checkOptions } from "./_options.ts";
 
 const OPTION_KEYS = [
@@ -32,7 +33,11 @@ const OPTION_KEYS = [
   "baseMomentum",
   "maxMomentum",
   "lastEpoch",
+  "field",
 ];
+
+/** Options whose documented value may be `null` (PyTorch's `None`): "not given". */
+const NULLABLE = ["stepSizeDown", "scaleFn"];
 
 /** The built-in amplitude policies of {@linkcode CyclicLR}. */
 export type CyclicMode = "triangular" | "triangular2" | "exp_range";
@@ -45,14 +50,17 @@ export interface CyclicLROptions {
   maxLr: number | readonly number[];
   /** Iterations in the rising half of a cycle. Default 2000. */
   stepSizeUp?: number;
-  /** Iterations in the falling half of a cycle. Default `stepSizeUp`. */
-  stepSizeDown?: number;
+  /** Iterations in the falling half of a cycle; `null` (PyTorch's `None`) or absent: `stepSizeUp`. */
+  stepSizeDown?: number | null;
   /** Amplitude policy; ignored when `scaleFn` is given. Default `"triangular"`. */
   mode?: CyclicMode;
   /** The constant of `"exp_range"`: the amplitude scales by `gamma ** iteration`. Default 1. */
   gamma?: number;
-  /** A custom amplitude policy, `0 <= scaleFn(x) <= 1`; overrides `mode`. */
-  scaleFn?: (x: number) => number;
+  /**
+   * A custom amplitude policy, `0 <= scaleFn(x) <= 1`; overrides `mode`. `null` (PyTorch's
+   * `None`) or absent: use `mode`.
+   */
+  scaleFn?: ((x: number) => number) | null;
   /** Whether `scaleFn` gets the cycle number or the iteration. Default `"cycle"`. */
   scaleMode?: "cycle" | "iterations";
   /** Cycle momentum (or Adam's `betas[0]`) inversely to the lr. Default true. */
@@ -63,6 +71,12 @@ export interface CyclicLROptions {
   maxMomentum?: number | readonly number[];
   /** The index of the last batch, to resume a run. Default -1. */
   lastEpoch?: number;
+  /**
+   * The param-group field to cycle between `baseLr` and `maxLr` (see
+   * {@linkcode LRScheduler.field}). Default `"lr"`. With `"momentum"` or `"beta1"`, set
+   * `cycleMomentum: false`.
+   */
+  field?: Field;
 }
 
 const MODES: readonly CyclicMode[] = ["triangular", "triangular2", "exp_range"];
@@ -139,21 +153,28 @@ export class CyclicLR extends LRScheduler {
    */
   constructor(optimizer: OptimizerLike, options: CyclicLROptions) {
     checkOptimizer(optimizer);
-    checkOptions("CyclicLR", options, OPTION_KEYS);
+    checkOptions("CyclicLR", options, OPTION_KEYS, NULLABLE);
     const lastEpoch = checkLastEpoch(options.lastEpoch ?? -1);
-    const baseLrs = finitePerGroup("baseLr", optimizer, options.baseLr);
-    const maxLrs = finitePerGroup("maxLr", optimizer, options.maxLr);
+    const field = checkField(options.field ?? "lr");
+    const baseLrs = checkFieldPerGroup("CyclicLR", "baseLr", optimizer, options.baseLr, field);
+    const maxLrs = checkFieldPerGroup("CyclicLR", "maxLr", optimizer, options.maxLr, field);
     const stepSizeUp = check.positive("stepSizeUp", options.stepSizeUp ?? 2000);
     const stepSizeDown = check.nonNegative("stepSizeDown", options.stepSizeDown ?? stepSizeUp);
+    if (!Number.isFinite(stepSizeUp + stepSizeDown)) {
+      throw new RangeError(
+        `CyclicLR stepSizeUp + stepSizeDown must be finite, got stepSizeUp=${stepSizeUp}, ` +
+          `stepSizeDown=${stepSizeDown}`,
+      );
+    }
     const mode = options.mode ?? "triangular";
-    const scaleFn = options.scaleFn;
+    const scaleFn = options.scaleFn ?? undefined;
     if (scaleFn !== undefined) check.callable("scaleFn", scaleFn);
     else if (!MODES.includes(mode)) {
       throw new RangeError(
         `mode is invalid and scaleFn is undefined, got mode=${check.show(mode)}`,
       );
     }
-    const gamma = check.finite("gamma", options.gamma ?? 1.0);
+    const gamma = check.nonNegative("gamma", options.gamma ?? 1.0);
     const scaleMode = check.oneOf("scaleMode", options.scaleMode ?? "cycle", SCALE_MODES);
     const cycleMomentum = options.cycleMomentum ?? true;
     if (typeof cycleMomentum !== "boolean") {
@@ -166,12 +187,25 @@ export class CyclicLR extends LRScheduler {
     let maxMomentums: number[] = [];
     if (cycleMomentum) {
       beta1 = useBeta1(optimizer);
-      baseMomentums = finitePerGroup("baseMomentum", optimizer, options.baseMomentum ?? 0.8);
-      maxMomentums = finitePerGroup("maxMomentum", optimizer, options.maxMomentum ?? 0.9);
+      checkMomentumField("CyclicLR", field, beta1);
+      baseMomentums = fractionPerGroup(
+        "CyclicLR",
+        "baseMomentum",
+        optimizer,
+        options.baseMomentum ?? 0.8,
+      );
+      maxMomentums = fractionPerGroup(
+        "CyclicLR",
+        "maxMomentum",
+        optimizer,
+        options.maxMomentum ?? 0.9,
+      );
     }
+    checkGroupsHave(optimizer.paramGroups, field);
+    const saved = snapshotGroups(optimizer); // put back if the initial step fails
     // Everything is valid: now write to the groups, as PyTorch does before its base __init__.
     if (lastEpoch === -1) {
-      optimizer.paramGroups.forEach((group, i) => group.lr = baseLrs[i] as number);
+      optimizer.paramGroups.forEach((group, i) => writeField(group, field, baseLrs[i] as number));
       if (cycleMomentum) {
         optimizer.paramGroups.forEach((group, i) => {
           setMomentum(group, beta1, maxMomentums[i] as number);
@@ -180,7 +214,7 @@ export class CyclicLR extends LRScheduler {
         });
       }
     }
-    super(optimizer, lastEpoch);
+    super(optimizer, lastEpoch, field);
     this.maxLrs = maxLrs;
     this.totalSize = stepSizeUp + stepSizeDown;
     this.stepRatio = stepSizeUp / this.totalSize;
@@ -193,7 +227,12 @@ export class CyclicLR extends LRScheduler {
     this.useBeta1 = beta1;
     this.baseMomentums = baseMomentums;
     this.maxMomentums = maxMomentums;
-    this.initialStep();
+    try {
+      this.initialStep();
+    } catch (error) {
+      restoreGroups(optimizer, saved);
+      throw error;
+    }
     this.baseLrs = baseLrs;
   }
 
@@ -209,24 +248,51 @@ export class CyclicLR extends LRScheduler {
     return builtInScale(this.mode, this.gamma)(x);
   }
 
-  /** PyTorch's `get_lr`; like PyTorch, it also writes the cycled momentum into the groups. */
+  /** The amplitude scale at `x`, which must be finite; a custom `scaleFn` must return a number. */
+  #scaleAt(x: number): number {
+    const scale: unknown = this.scaleFn(x);
+    if (typeof scale !== "number" || !Number.isFinite(scale)) {
+      const source = this.#scaleFnCustom !== undefined
+        ? `scaleFn(${x})`
+        : `mode="${this.mode}" with gamma=${this.gamma}: gamma ** ${x}`;
+      throw new (typeof scale === "number" ? RangeError : TypeError)(
+        `CyclicLR scale must be a finite number, got ${source}=${check.show(scale)}`,
+      );
+    }
+    return scale;
+  }
+
+  /** With a custom `scaleFn`, a value out of range is named as coming from it. */
+  protected override culprit(): string {
+    return this.#scaleFnCustom === undefined
+      ? super.culprit()
+      : `${super.culprit()} and its scaleFn`;
+  }
+
+  /**
+   * PyTorch's `get_lr`; like PyTorch, it also writes the cycled momentum into the groups, after
+   * checking every lr and momentum (so a value out of range throws before anything changes).
+   */
   protected override computeLr(): number[] {
     const cycle = Math.floor(1 + this.lastEpoch / this.totalSize);
     const x = 1.0 + this.lastEpoch / this.totalSize - cycle;
     const scaleFactor = x <= this.stepRatio ? x / this.stepRatio : (x - 1) / (this.stepRatio - 1);
     const at = this.scaleMode === "cycle" ? cycle : this.lastEpoch;
+    const scale = this.#scaleAt(at);
     const lrs = this.baseLrs.map((baseLr, i) => {
       const baseHeight = ((this.maxLrs[i] as number) - baseLr) * scaleFactor;
-      return baseLr + baseHeight * this.scaleFn(at);
+      return baseLr + baseHeight * scale;
     });
     if (this.cycleMomentum) {
       const momentums = this.baseMomentums.map((baseMomentum, i) => {
         const maxMomentum = this.maxMomentums[i] as number;
         const baseHeight = (maxMomentum - baseMomentum) * scaleFactor;
-        return maxMomentum - baseHeight * this.scaleFn(at);
+        return maxMomentum - baseHeight * scale;
       });
+      this.checked(lrs); // throws before any momentum is written
+      const checkedMomenta = this.checked(momentums, this.useBeta1 ? "beta1" : "momentum");
       this.optimizer.paramGroups.forEach((group, i) => {
-        setMomentum(group, this.useBeta1, momentums[i] as number);
+        setMomentum(group, this.useBeta1, checkedMomenta[i] as number);
       });
     }
     return lrs;
@@ -252,19 +318,29 @@ export class CyclicLR extends LRScheduler {
   protected override loadStateExtras(state: JsonObject): void {
     const n = this.optimizer.paramGroups.length;
     const maxLrs = readNumbers(state, "maxLrs", n);
+    maxLrs.forEach((v, i) => {
+      if (!fieldAllows(this.field, v)) {
+        throw new RangeError(
+          `state.maxLrs[${i}] must be ${fieldRange(this.field)}, got state.maxLrs[${i}]=${v}`,
+        );
+      }
+    });
     const totalSize = check.positive("state.totalSize", state.totalSize);
     const stepRatio = check.inRange("state.stepRatio", state.stepRatio, 0, 1);
+    if (stepRatio === 0) {
+      throw new RangeError("state.stepRatio must be positive, got state.stepRatio=0");
+    }
     // A custom scaleFn makes mode irrelevant (and possibly not a built-in name).
     const mode = this.#scaleFnCustom === undefined
       ? readChoice(state, "mode", MODES)
       : readString(state, "mode") as CyclicMode;
-    const gamma = readNumber(state, "gamma");
+    const gamma = check.nonNegative("state.gamma", state.gamma);
     const scaleMode = readChoice(state, "scaleMode", SCALE_MODES);
     const cycleMomentum = readSameBoolean(state, "cycleMomentum", this.cycleMomentum);
-    const beta1 = readBoolean(state, "useBeta1");
+    const beta1 = readSameBoolean(state, "useBeta1", this.useBeta1);
     const m = cycleMomentum ? n : 0;
-    const baseMomentums = readNumbers(state, "baseMomentums", m);
-    const maxMomentums = readNumbers(state, "maxMomentums", m);
+    const baseMomentums = readFractions(state, "baseMomentums", m);
+    const maxMomentums = readFractions(state, "maxMomentums", m);
     this.maxLrs = maxLrs;
     this.totalSize = totalSize;
     this.stepRatio = stepRatio;

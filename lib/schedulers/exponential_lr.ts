@@ -7,12 +7,17 @@
 import * as check from "../_check.ts";
 import { checkOptions } from "./_options.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 
 /** Options of {@linkcode ExponentialLR}: PyTorch's keyword arguments in camelCase. */
 export interface ExponentialLROptions {
   /** Multiplicative factor of the decay, positive (above 1 the lr grows). */
   gamma: number;
+  /**
+   * The param-group field to drive: `"lr"` (default), `"momentum"`, `"beta1"`, `"beta2"`,
+   * `"weightDecay"` or `"eps"` (see {@linkcode LRScheduler.field}).
+   */
+  field?: Field;
   /** The index of the last epoch; -1 (the default) starts afresh. */
   lastEpoch?: number;
 }
@@ -46,9 +51,9 @@ export class ExponentialLR extends LRScheduler {
   /** Checks every option before touching the optimizer, then takes the initial step. */
   constructor(optimizer: OptimizerLike, options: ExponentialLROptions) {
     checkOptimizer(optimizer);
-    checkOptions("ExponentialLR", options, ["gamma", "lastEpoch"]);
+    checkOptions("ExponentialLR", options, ["gamma", "lastEpoch", "field"]);
     const { gamma } = parse(options);
-    super(optimizer, options.lastEpoch ?? -1);
+    super(optimizer, options.lastEpoch ?? -1, options.field ?? "lr");
     this.#gamma = gamma;
     this.initialStep();
   }
@@ -61,8 +66,8 @@ export class ExponentialLR extends LRScheduler {
   /** lr · gamma, except on the constructor's initial step. */
   protected override computeLr(): number[] {
     const groups = this.optimizer.paramGroups;
-    if (this.isInitial) return groups.map((g) => g.lr);
-    return groups.map((g) => g.lr * this.#gamma);
+    if (this.isInitial) return groups.map((g) => this.current(g));
+    return groups.map((g) => this.current(g) * this.#gamma);
   }
 
   /** baseLr · gamma ** lastEpoch. */

@@ -15,7 +15,7 @@ import {
   type LrLambda,
 } from "./_lambdas.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 
 export type { LrLambda } from "./_lambdas.ts";
 
@@ -23,6 +23,11 @@ export type { LrLambda } from "./_lambdas.ts";
 export interface LambdaLROptions {
   /** A function of the epoch giving the factor, or one such function per param group. */
   lrLambda: LrLambda | readonly LrLambda[];
+  /**
+   * The param-group field to drive: `"lr"` (default), `"momentum"`, `"beta1"`, `"beta2"`,
+   * `"weightDecay"` or `"eps"` (see {@linkcode LRScheduler.field}).
+   */
+  field?: Field;
   /** The index of the last epoch; -1 (the default) starts afresh. */
   lastEpoch?: number;
 }
@@ -56,12 +61,17 @@ export class LambdaLR extends LRScheduler {
   /** Checks every option before touching the optimizer, then takes the initial step. */
   constructor(optimizer: OptimizerLike, options: LambdaLROptions) {
     checkOptimizer(optimizer);
-    checkOptions("LambdaLR", options, ["lrLambda", "lastEpoch"]);
+    checkOptions("LambdaLR", options, ["lrLambda", "lastEpoch", "field"]);
     const lrLambdas = lambdaList(optimizer, options.lrLambda);
-    const added = groupsWithoutInitialLr(optimizer);
-    super(optimizer, options.lastEpoch ?? -1);
+    const added = groupsWithoutInitialLr(optimizer, options.field ?? "lr");
+    super(optimizer, options.lastEpoch ?? -1, options.field ?? "lr");
     this.#lrLambdas = lrLambdas;
     initialStepOrForget(this, added);
+  }
+
+  /** A value out of range comes from the lrLambda. */
+  protected override culprit(): string {
+    return "lrLambda";
   }
 
   /** lr = baseLr · lrLambda(lastEpoch), for every group. */

@@ -7,7 +7,7 @@
 import * as check from "../_check.ts";
 import { checkOptions } from "./_options.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 
 /** Options of {@linkcode LinearLR}: PyTorch's keyword arguments in camelCase. */
 export interface LinearLROptions {
@@ -17,6 +17,11 @@ export interface LinearLROptions {
   endFactor?: number;
   /** How many epochs the change takes, a positive integer (default 5). */
   totalIters?: number;
+  /**
+   * The param-group field to drive: `"lr"` (default), `"momentum"`, `"beta1"`, `"beta2"`,
+   * `"weightDecay"` or `"eps"` (see {@linkcode LRScheduler.field}).
+   */
+  field?: Field;
   /** The index of the last epoch; -1 (the default) starts afresh. */
   lastEpoch?: number;
 }
@@ -82,13 +87,19 @@ export class LinearLR extends LRScheduler {
   /** Checks every option before touching the optimizer, then takes the initial step. */
   constructor(optimizer: OptimizerLike, options: LinearLROptions = {}) {
     checkOptimizer(optimizer);
-    checkOptions("LinearLR", options, ["startFactor", "endFactor", "totalIters", "lastEpoch"]);
+    checkOptions("LinearLR", options, [
+      "startFactor",
+      "endFactor",
+      "totalIters",
+      "lastEpoch",
+      "field",
+    ]);
     const parsed = parse({
       startFactor: options.startFactor ?? 1 / 3,
       endFactor: options.endFactor ?? 1,
       totalIters: options.totalIters ?? 5,
     });
-    super(optimizer, options.lastEpoch ?? -1);
+    super(optimizer, options.lastEpoch ?? -1, options.field ?? "lr");
     this.#startFactor = parsed.startFactor;
     this.#endFactor = parsed.endFactor;
     this.#totalIters = parsed.totalIters;
@@ -115,11 +126,13 @@ export class LinearLR extends LRScheduler {
     const groups = this.optimizer.paramGroups;
     const start = this.#startFactor;
     const end = this.#endFactor;
-    if (this.lastEpoch === 0) return groups.map((g) => g.lr * start);
-    if (this.isInitial || this.lastEpoch > this.#totalIters) return groups.map((g) => g.lr);
+    if (this.lastEpoch === 0) return groups.map((g) => this.current(g) * start);
+    if (this.isInitial || this.lastEpoch > this.#totalIters) {
+      return groups.map((g) => this.current(g));
+    }
     const ratio = 1 +
       (end - start) / (this.#totalIters * start + (this.lastEpoch - 1) * (end - start));
-    return groups.map((g) => g.lr * ratio);
+    return groups.map((g) => this.current(g) * ratio);
   }
 
   /** baseLr · (start + (end − start) · min(totalIters, lastEpoch) / totalIters). */

@@ -10,6 +10,20 @@ import * as check from "../_check.ts";
 import { warn } from "./_warn.ts";
 import { checkLastEpoch } from "./_options.ts";
 import { readNumbers } from "./_state.ts";
+import { restoreGroups, snapshotGroups } from "./_groups.ts";
+import {
+  checkField,
+  checkGroupsHave,
+  type Field,
+  fieldAllows,
+  fieldRange,
+  initialKey,
+  isFraction,
+  readField,
+  writeField,
+} from "./_field.ts";
+
+export type { Field } from "./_field.ts";
 
 /** JSON data: what `stateDict()` returns, so that `JSON.stringify` round-trips it. */
 export type Json = number | string | boolean | null | Json[] | { [key: string]: Json };
@@ -48,6 +62,20 @@ export interface ParamGroup {
   maxMomentum?: number;
   /** The lowest momentum the cyclic schedulers reach. */
   baseMomentum?: number;
+  /** Weight decay, which a scheduler with `field: "weightDecay"` drives. */
+  weightDecay?: number;
+  /** Adam's epsilon, which a scheduler with `field: "eps"` drives. */
+  eps?: number;
+  /** The momentum a `field: "momentum"` schedule starts from, recorded by its first scheduler. */
+  initialMomentum?: number;
+  /** The `betas[0]` a `field: "beta1"` schedule starts from. */
+  initialBeta1?: number;
+  /** The `betas[1]` a `field: "beta2"` schedule starts from. */
+  initialBeta2?: number;
+  /** The weight decay a `field: "weightDecay"` schedule starts from. */
+  initialWeightDecay?: number;
+  /** The eps a `field: "eps"` schedule starts from. */
+  initialEps?: number;
 }
 
 /**
@@ -97,6 +125,11 @@ export interface SchedulerState extends JsonObject {
   /** What `getLastLr()` returns. */
   lastLr: number[];
 }
+
+/** How far below zero, relative to a group's base value, a value is taken as rounding. */
+const ROUNDING = 1e-12;
+
+const BASE_STATE_KEYS = ["type", "field", "lastEpoch", "stepCount", "baseLrs", "lastLr"];
 
 /**
  * PyTorch's deprecation warning for `step(epoch)`, word for word (with camelCase names).
@@ -156,7 +189,8 @@ export const GET_LR_WARNING: string = "To get the last learning rate computed by
   "please use `getLastLr()`.";
 
 /**
- * Throws unless `optimizer` has a non-empty `paramGroups` array of groups with a finite `lr`;
+ * Throws unless `optimizer` has a non-empty `paramGroups` array of groups with a finite,
+ * non-negative `lr` (no optimizer takes a negative one);
  * returns it typed. For code that writes its own schedulers or takes optimizers from outside.
  *
  * @example
@@ -181,7 +215,7 @@ export function checkOptimizer(optimizer: unknown): OptimizerLike {
   if (groups.length === 0) {
     throw new RangeError("optimizer.paramGroups must not be empty, got optimizer.paramGroups=[]");
   }
-  groups.forEach((g, i) => check.finite(`optimizer.paramGroups[${i}].lr`, g?.lr));
+  groups.forEach((g, i) => check.nonNegative(`optimizer.paramGroups[${i}].lr`, g?.lr));
   return optimizer as OptimizerLike;
 }
 
@@ -243,9 +277,17 @@ export function perGroup<T>(name: string, optimizer: OptimizerLike, value: T | r
  * ```
  */
 export abstract class LRScheduler {
-  /** The optimizer whose `paramGroups[i].lr` this scheduler writes. */
+  /** The optimizer whose `paramGroups[i][field]` this scheduler writes. */
   readonly optimizer: OptimizerLike;
-  /** The lr each group started from (`initialLr`). */
+  /**
+   * The param-group field this scheduler drives: `"lr"` (the default, PyTorch's behaviour),
+   * `"momentum"`, `"beta1"` (`betas[0]`), `"beta2"` (`betas[1]`), `"weightDecay"` or `"eps"`.
+   * Its initial value is recorded in `initialLr`, `initialMomentum`, `initialBeta1`, ... so
+   * that two schedulers can drive two fields of the same optimizer. `baseLrs`, `getLastLr()`
+   * and the state hold values of this field.
+   */
+  readonly field: Field;
+  /** The value each group started from (`initialLr`, or the field's own `initial*` key). */
   baseLrs: number[];
   /** The index of the last step taken: 0 right after construction with the default -1. */
   lastEpoch: number;
@@ -255,36 +297,71 @@ export abstract class LRScheduler {
   #lastLr: number[] = [];
   #withinStep = false;
   #optimizerStepsAtStart: number | undefined;
+  #pristine: Record<string, unknown>[] | null = null;
 
   /**
-   * Validates `optimizer` and `lastEpoch` and records each group's `initialLr` (a fresh run,
-   * `lastEpoch = -1`) or requires it (resuming). It takes no step: subclasses end their
-   * constructors with {@linkcode LRScheduler.initialStep}.
+   * Validates `optimizer`, `lastEpoch` and `field` and records each group's initial value of
+   * the field (`initialLr` for the lr) on a fresh run (`lastEpoch = -1`), or requires it
+   * (resuming). It takes no step: subclasses end their constructors with
+   * {@linkcode LRScheduler.initialStep}.
    */
-  constructor(optimizer: OptimizerLike, lastEpoch = -1) {
+  constructor(optimizer: OptimizerLike, lastEpoch = -1, field: Field = "lr") {
     checkOptimizer(optimizer);
     checkLastEpoch(lastEpoch);
+    checkField(field);
     const groups = optimizer.paramGroups;
+    checkGroupsHave(groups, field);
+    const key = initialKey(field);
+    const records = groups as unknown as Record<string, unknown>[];
+    this.#pristine = snapshotGroups(optimizer);
+    records.forEach((group, i) => {
+      const recorded = group[key];
+      if (recorded !== undefined && !fieldAllows(field, recorded)) {
+        const name = `optimizer.paramGroups[${i}].${key}`;
+        throw new RangeError(
+          `${name} must be ${fieldRange(field)}, got ${name}=${check.show(recorded)}`,
+        );
+      }
+    });
     if (lastEpoch === -1) {
-      for (const group of groups) group.initialLr ??= group.lr;
+      records.forEach((group, i) => group[key] ??= readField(groups[i]!, field));
     } else {
-      groups.forEach((group, i) => {
-        if (group.initialLr === undefined) {
+      records.forEach((group, i) => {
+        if (group[key] === undefined) {
           throw new TypeError(
-            `param 'initialLr' is not specified in paramGroups[${i}] when resuming an optimizer`,
+            `param '${key}' is not specified in paramGroups[${i}] when resuming an optimizer`,
           );
         }
       });
     }
     this.optimizer = optimizer;
-    this.baseLrs = groups.map((g) => g.initialLr as number);
+    this.field = field;
+    this.baseLrs = records.map((g) => g[key] as number);
     this.lastEpoch = lastEpoch;
     this.#optimizerStepsAtStart = optimizer.stepCount;
+  }
+
+  /** The class name, saved as `type` in the state so that another class's state is refused. */
+  get typeName(): string {
+    return this.constructor.name;
   }
 
   /** How many times `step()` has run, the constructor's initial step included. */
   get stepCount(): number {
     return this.#stepCount;
+  }
+
+  /** A group's current value of {@linkcode LRScheduler.field} (its lr by default). */
+  protected current(group: ParamGroup): number {
+    return readField(group, this.field) as number;
+  }
+
+  /** Every group's current value of {@linkcode LRScheduler.field}. */
+  protected currentValues(): number[] {
+    const groups = this.optimizer.paramGroups;
+    const out: number[] = new Array(groups.length);
+    for (let i = 0; i < groups.length; i++) out[i] = readField(groups[i]!, this.field) as number;
+    return out;
   }
 
   /**
@@ -296,8 +373,13 @@ export abstract class LRScheduler {
     this.isInitial = true;
     try {
       this.step();
+    } catch (error) {
+      // a constructor's initial step failed: the groups go back as they were before it began
+      if (this.#pristine !== null) restoreGroups(this.optimizer, this.#pristine);
+      throw error;
     } finally {
       this.isInitial = false;
+      this.#pristine = null;
     }
   }
 
@@ -316,17 +398,21 @@ export abstract class LRScheduler {
     return this.computeLr();
   }
 
-  /** The lr of each group as last set by this scheduler. */
+  /** The lr (or driven field) of each group as last set by this scheduler. */
   getLastLr(): number[] {
     return [...this.#lastLr];
   }
 
   /**
-   * Advances one step and writes the new lr into every param group. With `epoch`, jumps to
-   * that epoch through the closed form (deprecated in PyTorch, and so it warns).
+   * Advances one step and writes the new lr into every param group. With `epoch` (a
+   * non-negative integer), jumps to that epoch through the closed form (deprecated in PyTorch,
+   * and so it warns).
    */
   step(epoch?: number): void {
-    if (epoch !== undefined) check.integer("epoch", epoch);
+    if (epoch !== undefined) {
+      check.integer("epoch", epoch);
+      if (epoch < 0) throw new RangeError(`epoch must be non-negative, got epoch=${epoch}`);
+    }
     if (
       this.#stepCount === 1 && this.optimizer.stepCount !== undefined &&
       this.optimizer.stepCount === this.#optimizerStepsAtStart
@@ -346,14 +432,15 @@ export abstract class LRScheduler {
   /**
    * PyTorch's `_update_lr`: moves `lastEpoch` (to `epoch`, through the closed form, when given),
    * computes the new lrs and writes them, without `step()`'s warnings or step count.
-   * `SequentialLR` uses it to restart a child at a milestone. If the computation throws,
-   * `lastEpoch` and the groups are left as they were.
+   * `SequentialLR` uses it to restart a child at a milestone. If the computation throws, or
+   * would write a value the field does not allow, `lastEpoch` and the groups are left as they
+   * were.
    */
   updateLr(epoch?: number): void {
     const previousEpoch = this.lastEpoch;
-    let values: number[];
     this.#withinStep = true;
     try {
+      let values: number[];
       if (epoch === undefined) {
         this.lastEpoch += 1;
         values = this.computeLr();
@@ -361,22 +448,73 @@ export abstract class LRScheduler {
         this.lastEpoch = epoch;
         values = this.closedFormLr ? this.closedFormLr() : this.computeLr();
       }
+      this.writeLrs(values);
     } catch (error) {
       this.lastEpoch = previousEpoch;
       throw error;
     } finally {
       this.#withinStep = false;
     }
-    this.writeLrs(values);
   }
 
-  /** Writes one lr per group and records them as the last lrs. */
-  protected writeLrs(values: readonly number[]): void {
-    this.optimizer.paramGroups.forEach((group, i) => {
-      const lr = values[i];
-      if (lr !== undefined) group.lr = lr;
+  /**
+   * What a value the scheduler must not write follows from, for the error message: by default
+   * its scalar options (`gamma=1e308`); subclasses whose values come from functions name them.
+   */
+  protected culprit(): string {
+    const parts = Object.entries(this.stateExtras())
+      .filter(([_k, v]) =>
+        ["number", "string", "boolean"].includes(typeof v) ||
+        (Array.isArray(v) && v.every((x) => typeof x === "number"))
+      )
+      .map(([k, v]) => `${k}=${check.show(v)}`);
+    return parts.length === 0 ? "its options" : `its options (${parts.join(", ")})`;
+  }
+
+  /**
+   * The values to write into `field`, checked: each must be allowed in the field (finite and
+   * non-negative; below 1 for momentum and betas) or this throws a `RangeError` naming the
+   * group, the value and the options it follows from, before anything is written. A value
+   * below zero by no more than 1e-12 of the group's base value (rounding in PyTorch's
+   * chainable forms, such as `LinearLR` with `endFactor: 0` giving -3.6e-26) is returned as 0.
+   * The central check every write goes through.
+   */
+  protected checked(values: readonly number[], field: Field = this.field): number[] {
+    const limit = field !== "lr" && isFraction(field) ? 1 : Infinity;
+    let inRange = true;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (!(v >= 0 && v < limit)) inRange = false;
+    }
+    if (inRange) return values as number[];
+    return values.map((v, i) => {
+      const scale = field === this.field ? Math.max(1e-300, this.baseLrs[i] ?? 0) : 1;
+      const settled = v < 0 && -v <= ROUNDING * scale ? 0 : v;
+      if (!fieldAllows(field, settled)) {
+        throw new RangeError(
+          `${this.typeName} would set paramGroups[${i}].${field}=${
+            check.show(v)
+          } at lastEpoch=${this.lastEpoch}, but ${field} must be ${fieldRange(field)}; ` +
+            `it follows from ${this.culprit()}`,
+        );
+      }
+      return settled;
     });
-    this.#lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /**
+   * Checks (see {@linkcode LRScheduler.checked}), then writes one value per group into the
+   * driven field and records them as the last lrs. A value the field does not allow throws
+   * before anything is written.
+   */
+  protected writeLrs(values: readonly number[]): void {
+    const ok = this.checked(values);
+    const groups = this.optimizer.paramGroups;
+    for (let i = 0; i < groups.length; i++) {
+      const v = ok[i];
+      if (v !== undefined) writeField(groups[i]!, this.field, v);
+    }
+    this.#lastLr = this.currentValues();
   }
 
   /** Sets the last lrs directly (for composite schedulers that copy them from a child). */
@@ -397,12 +535,15 @@ export abstract class LRScheduler {
 
   /**
    * The scheduler's state as plain JSON (PyTorch's `state_dict()`: everything but the
-   * optimizer). Functions such as `lrLambda` are not saved; rebuild the scheduler with the same
-   * functions and load the state into it.
+   * optimizer), with `type`, the class name, and `field`, the driven field. Functions such as
+   * `lrLambda` are not saved; rebuild the scheduler with the same functions and load the state
+   * into it.
    */
   stateDict(): SchedulerState {
     return {
+      type: this.typeName,
       ...this.stateExtras(),
+      field: this.field,
       lastEpoch: this.lastEpoch,
       stepCount: this.#stepCount,
       baseLrs: [...this.baseLrs],
@@ -412,17 +553,69 @@ export abstract class LRScheduler {
 
   /**
    * Restores a state from {@linkcode LRScheduler.stateDict}, so that stepping on continues
-   * exactly as the original would have. A malformed state throws and changes nothing.
+   * exactly as the original would have. The state is checked as much as the constructor checks
+   * its options: its `type` must be this class's name (a state without `type`, saved before
+   * states carried one, is accepted when its keys are exactly this class's and its values
+   * valid); no unknown key; `field` the same as this scheduler's; `lastEpoch` an integer of -1
+   * or more; `stepCount` a non-negative integer; `baseLrs` and `lastLr` one allowed value per
+   * group (finite and non-negative, below 1 for momentum and betas); and every option in its
+   * constructor's range. A state that fails any check throws and changes nothing.
    */
   loadStateDict(state: SchedulerState): void {
-    if (typeof state !== "object" || state === null) {
+    if (typeof state !== "object" || state === null || Array.isArray(state)) {
       throw new TypeError(`state must be an object, got state=${check.show(state)}`);
     }
-    check.integer("state.lastEpoch", state.lastEpoch);
-    check.integer("state.stepCount", state.stepCount);
+    const type: unknown = state.type;
+    if (type !== undefined && type !== this.typeName) {
+      throw new RangeError(
+        `state.type must be "${this.typeName}", got state.type=${check.show(type)}: ` +
+          `another class's state cannot be loaded into a ${this.typeName}`,
+      );
+    }
+    const allowed = [...BASE_STATE_KEYS, ...Object.keys(this.stateExtras())];
+    for (const key of Object.keys(state)) {
+      if (!allowed.includes(key)) {
+        throw new RangeError(
+          `state has an unknown key ${key} for a ${this.typeName} (is it another class's ` +
+            `state?); expected ${allowed.join(", ")}`,
+        );
+      }
+    }
+    if (state.field !== undefined && state.field !== this.field) {
+      throw new RangeError(
+        `state.field must be "${this.field}" like this scheduler's, got state.field=${
+          check.show(state.field)
+        }`,
+      );
+    }
+    for (const key of ["lastEpoch", "stepCount"]) {
+      const value = check.integer(`state.${key}`, state[key]);
+      if (!Number.isSafeInteger(value)) {
+        throw new RangeError(
+          `state.${key} must be a safe integer (below 2 ** 53), got state.${key}=${value}`,
+        );
+      }
+    }
+    if (!(check.integer("state.lastEpoch", state.lastEpoch) >= -1)) {
+      throw new RangeError(
+        `state.lastEpoch must be -1 or more, got state.lastEpoch=${state.lastEpoch}`,
+      );
+    }
+    if (!(check.integer("state.stepCount", state.stepCount) >= 0)) {
+      throw new RangeError(
+        `state.stepCount must be non-negative, got state.stepCount=${state.stepCount}`,
+      );
+    }
     const n = this.optimizer.paramGroups.length;
-    readNumbers(state, "baseLrs", n);
-    readNumbers(state, "lastLr", n);
+    for (const key of ["baseLrs", "lastLr"]) {
+      readNumbers(state, key, n).forEach((v, i) => {
+        if (!fieldAllows(this.field, v)) {
+          throw new RangeError(
+            `state.${key}[${i}] must be ${fieldRange(this.field)}, got state.${key}[${i}]=${v}`,
+          );
+        }
+      });
+    }
     this.loadStateExtras(state);
     this.lastEpoch = state.lastEpoch;
     this.#stepCount = state.stepCount;

@@ -26,3 +26,5 @@ export * from "./sequential_lr.ts";
 export * from "./chained_scheduler.ts";
 export * from "./collect_lrs.ts";
 export * from "./swalr.ts";
+export * from "./warmup_lr.ts";
+export * from "./paramwise_scheduler.ts";

@@ -7,7 +7,7 @@
 import * as check from "../_check.ts";
 import { checkOptions } from "./_options.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 
 /** Options of {@linkcode MultiStepLR}: PyTorch's keyword arguments in camelCase. */
 export interface MultiStepLROptions {
@@ -18,6 +18,11 @@ export interface MultiStepLROptions {
   milestones: readonly number[];
   /** Multiplicative factor of the decay, positive (default 0.1). */
   gamma?: number;
+  /**
+   * The param-group field to drive: `"lr"` (default), `"momentum"`, `"beta1"`, `"beta2"`,
+   * `"weightDecay"` or `"eps"` (see {@linkcode LRScheduler.field}).
+   */
+  field?: Field;
   /** The index of the last epoch; -1 (the default) starts afresh. */
   lastEpoch?: number;
 }
@@ -95,12 +100,12 @@ export class MultiStepLR extends LRScheduler {
   /** Checks every option before touching the optimizer, then takes the initial step. */
   constructor(optimizer: OptimizerLike, options: MultiStepLROptions) {
     checkOptimizer(optimizer);
-    checkOptions("MultiStepLR", options, ["milestones", "gamma", "lastEpoch"]);
+    checkOptions("MultiStepLR", options, ["milestones", "gamma", "lastEpoch", "field"]);
     const { milestones, gamma } = parse({
       milestones: options.milestones,
       gamma: options.gamma ?? 0.1,
     });
-    super(optimizer, options.lastEpoch ?? -1);
+    super(optimizer, options.lastEpoch ?? -1, options.field ?? "lr");
     this.#milestones = milestones;
     this.#counts = countMilestones(milestones);
     this.#gamma = gamma;
@@ -121,8 +126,8 @@ export class MultiStepLR extends LRScheduler {
   protected override computeLr(): number[] {
     const groups = this.optimizer.paramGroups;
     const count = this.#counts.get(this.lastEpoch);
-    if (count === undefined) return groups.map((g) => g.lr);
-    return groups.map((g) => g.lr * this.#gamma ** count);
+    if (count === undefined) return groups.map((g) => this.current(g));
+    return groups.map((g) => this.current(g) * this.#gamma ** count);
   }
 
   /** baseLr · gamma ** (number of milestones ≤ lastEpoch). */

@@ -7,12 +7,17 @@
 import { checkOptions } from "./_options.ts";
 import { checkLambdaState, factorAt, lambdaList, lambdaState, type LrLambda } from "./_lambdas.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 
 /** Options of {@linkcode MultiplicativeLR}: PyTorch's keyword arguments in camelCase. */
 export interface MultiplicativeLROptions {
   /** A function of the epoch giving the factor, or one such function per param group. */
   lrLambda: LrLambda | readonly LrLambda[];
+  /**
+   * The param-group field to drive: `"lr"` (default), `"momentum"`, `"beta1"`, `"beta2"`,
+   * `"weightDecay"` or `"eps"` (see {@linkcode LRScheduler.field}).
+   */
+  field?: Field;
   /** The index of the last epoch; -1 (the default) starts afresh. */
   lastEpoch?: number;
 }
@@ -44,18 +49,25 @@ export class MultiplicativeLR extends LRScheduler {
   /** Checks every option before touching the optimizer, then takes the initial step. */
   constructor(optimizer: OptimizerLike, options: MultiplicativeLROptions) {
     checkOptimizer(optimizer);
-    checkOptions("MultiplicativeLR", options, ["lrLambda", "lastEpoch"]);
+    checkOptions("MultiplicativeLR", options, ["lrLambda", "lastEpoch", "field"]);
     const lrLambdas = lambdaList(optimizer, options.lrLambda);
-    super(optimizer, options.lastEpoch ?? -1);
+    super(optimizer, options.lastEpoch ?? -1, options.field ?? "lr");
     this.#lrLambdas = lrLambdas;
     this.initialStep();
+  }
+
+  /** A value out of range comes from the lrLambda. */
+  protected override culprit(): string {
+    return "lrLambda";
   }
 
   /** lr = lr · lrLambda(lastEpoch), except on the constructor's initial step. */
   protected override computeLr(): number[] {
     const groups = this.optimizer.paramGroups;
-    if (this.isInitial) return groups.map((g) => g.lr);
-    return groups.map((g, i) => g.lr * factorAt(this.#lrLambdas[i] as LrLambda, this.lastEpoch, i));
+    if (this.isInitial) return groups.map((g) => this.current(g));
+    return groups.map((g, i) =>
+      this.current(g) * factorAt(this.#lrLambdas[i] as LrLambda, this.lastEpoch, i)
+    );
   }
 
   /** `lrLambdas`: one `null` per group in place of the functions (PyTorch's `[None]`). */

@@ -9,8 +9,16 @@ import * as check from "../_check.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
 import { annealingCos, annealingLinear } from "../schedules/_anneal.ts";
 import type { JsonObject, OptimizerLike, ParamGroup } from "./lr_scheduler.ts";
-import { finitePerGroup, setMomentum, useBeta1 } from "./_shared.ts";
-import { readBoolean, readChoice, readSameBoolean } from "./_state.ts";
+import {
+  checkFieldPerGroup,
+  checkMomentumField,
+  fractionPerGroup,
+  setMomentum,
+  useBeta1,
+} from "./_shared.ts";
+import { restoreGroups, snapshotGroups } from "./_groups.ts";
+import { readChoice, readSameBoolean } from "./_state.ts";
+import { checkField, checkGroupsHave, type Field, fieldKey, initialKey } from "./_field.ts";
 import { checkLastEpoch, checkOptions } from "./_options.ts";
 
 const OPTION_KEYS = [
@@ -27,18 +35,22 @@ const OPTION_KEYS = [
   "finalDivFactor",
   "threePhase",
   "lastEpoch",
+  "field",
 ];
+
+/** Options whose documented value may be `null` (PyTorch's `None`): "not given". */
+const NULLABLE = ["totalSteps", "epochs", "stepsPerEpoch"];
 
 /** Options of {@linkcode OneCycleLR}: PyTorch's keyword arguments in camelCase. */
 export interface OneCycleLROptions {
   /** Peak lr, one for all groups or one per group. */
   maxLr: number | readonly number[];
-  /** Steps in the cycle; or give `epochs` and `stepsPerEpoch`. */
-  totalSteps?: number;
-  /** Epochs, used with `stepsPerEpoch` when `totalSteps` is not given. */
-  epochs?: number;
-  /** Steps per epoch, used with `epochs` when `totalSteps` is not given. */
-  stepsPerEpoch?: number;
+  /** Steps in the cycle; or give `epochs` and `stepsPerEpoch`. `null` (PyTorch's `None`): not given. */
+  totalSteps?: number | null;
+  /** Epochs, used with `stepsPerEpoch` when `totalSteps` is not given. `null`: not given. */
+  epochs?: number | null;
+  /** Steps per epoch, used with `epochs` when `totalSteps` is not given. `null`: not given. */
+  stepsPerEpoch?: number | null;
   /** Fraction of the cycle spent raising the lr. Default 0.3. */
   pctStart?: number;
   /** `"cos"` or `"linear"` annealing. Default `"cos"`. */
@@ -57,6 +69,13 @@ export interface OneCycleLROptions {
   threePhase?: boolean;
   /** The index of the last batch, to resume a run. Default -1. */
   lastEpoch?: number;
+  /**
+   * The param-group field to drive through the cycle (see {@linkcode LRScheduler.field}).
+   * Default `"lr"`. For another field its values are recorded in the groups under that
+   * field's names (`initialBeta2`, `maxBeta2`, `minBeta2`); with `"momentum"` or `"beta1"`,
+   * set `cycleMomentum: false`.
+   */
+  field?: Field;
 }
 
 /** One phase of the cycle (PyTorch's `_SchedulePhase`): group keys to anneal between. */
@@ -137,8 +156,8 @@ function positiveInteger(name: string, value: unknown): number {
 
 /** PyTorch's precedence: `totalSteps` if given, else `epochs * stepsPerEpoch`. */
 function totalStepsOf(options: OneCycleLROptions): number {
-  if (options.totalSteps !== undefined) return positiveInteger("totalSteps", options.totalSteps);
-  if (options.epochs !== undefined && options.stepsPerEpoch !== undefined) {
+  if (options.totalSteps != null) return positiveInteger("totalSteps", options.totalSteps);
+  if (options.epochs != null && options.stepsPerEpoch != null) {
     return positiveInteger("epochs", options.epochs) *
       positiveInteger("stepsPerEpoch", options.stepsPerEpoch);
   }
@@ -158,8 +177,14 @@ function checkResumable(optimizer: OptimizerLike, keys: readonly string[]): void
   });
 }
 
-function groupValue(group: ParamGroup, key: LrKey | MomentumKey): number {
-  return group[key] as number;
+/** The group key of a phase's lr key for `field`: `maxLr` for the lr, `maxBeta2` for beta2. */
+function keyFor(key: LrKey | MomentumKey, field: Field): string {
+  if (field === "lr" || key === "maxMomentum" || key === "baseMomentum") return key;
+  return key === "initialLr" ? initialKey(field) : fieldKey(key.slice(0, 3), field);
+}
+
+function groupValue(group: ParamGroup, key: LrKey | MomentumKey, field: Field): number {
+  return (group as unknown as Record<string, number>)[keyFor(key, field)] as number;
 }
 
 /**
@@ -210,8 +235,9 @@ export class OneCycleLR extends LRScheduler {
    */
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
     checkOptimizer(optimizer);
-    checkOptions("OneCycleLR", options, OPTION_KEYS);
+    checkOptions("OneCycleLR", options, OPTION_KEYS, NULLABLE);
     const lastEpoch = checkLastEpoch(options.lastEpoch ?? -1);
+    const field = checkField(options.field ?? "lr");
     const totalSteps = totalStepsOf(options);
     const pctStart = options.pctStart ?? 0.3;
     if (typeof pctStart !== "number" || !(pctStart >= 0 && pctStart <= 1)) {
@@ -227,7 +253,7 @@ export class OneCycleLR extends LRScheduler {
         }`,
       );
     }
-    const maxLrs = finitePerGroup("maxLr", optimizer, options.maxLr);
+    const maxLrs = checkFieldPerGroup("OneCycleLR", "maxLr", optimizer, options.maxLr, field);
     const divFactor = check.positive("divFactor", options.divFactor ?? 25.0);
     const finalDivFactor = check.positive("finalDivFactor", options.finalDivFactor ?? 1e4);
     const threePhase = options.threePhase ?? false;
@@ -242,21 +268,28 @@ export class OneCycleLR extends LRScheduler {
     let maxMomentums: number[] = [];
     if (cycleMomentum) {
       beta1 = useBeta1(optimizer);
-      maxMomentums = finitePerGroup("maxMomentum", optimizer, options.maxMomentum ?? 0.95);
-      baseMomentums = finitePerGroup("baseMomentum", optimizer, options.baseMomentum ?? 0.85);
+      checkMomentumField("OneCycleLR", field, beta1);
+      const max = options.maxMomentum ?? 0.95;
+      maxMomentums = fractionPerGroup("OneCycleLR", "maxMomentum", optimizer, max);
+      const base = options.baseMomentum ?? 0.85;
+      baseMomentums = fractionPerGroup("OneCycleLR", "baseMomentum", optimizer, base);
     }
+    checkGroupsHave(optimizer.paramGroups, field);
     const phases = schedulePhases(totalSteps, pctStart, threePhase);
     phaseAt(phases, lastEpoch + 1); // the initial step must not divide by zero
     if (lastEpoch !== -1) {
       const momentumKeys = cycleMomentum ? ["maxMomentum", "baseMomentum"] : [];
-      checkResumable(optimizer, ["maxLr", "minLr", ...momentumKeys]);
+      checkResumable(optimizer, [keyFor("maxLr", field), keyFor("minLr", field), ...momentumKeys]);
     }
+    const saved = snapshotGroups(optimizer); // put back if the initial step fails
     // Everything is valid: now write to the groups, as PyTorch does before its base __init__.
     if (lastEpoch === -1) {
       optimizer.paramGroups.forEach((group, i) => {
-        group.initialLr = (maxLrs[i] as number) / divFactor;
-        group.maxLr = maxLrs[i];
-        group.minLr = group.initialLr / finalDivFactor;
+        const record = group as unknown as Record<string, number>;
+        const initial = (maxLrs[i] as number) / divFactor;
+        record[keyFor("initialLr", field)] = initial;
+        record[keyFor("maxLr", field)] = maxLrs[i] as number;
+        record[keyFor("minLr", field)] = initial / finalDivFactor;
         if (cycleMomentum) {
           setMomentum(group, beta1, maxMomentums[i] as number);
           group.maxMomentum = maxMomentums[i];
@@ -264,13 +297,18 @@ export class OneCycleLR extends LRScheduler {
         }
       });
     }
-    super(optimizer, lastEpoch);
+    super(optimizer, lastEpoch, field);
     this.totalSteps = totalSteps;
     this.schedulePhases = phases;
     this.annealStrategy = annealStrategy;
     this.cycleMomentum = cycleMomentum;
     this.useBeta1 = beta1;
-    this.initialStep();
+    try {
+      this.initialStep();
+    } catch (error) {
+      restoreGroups(optimizer, saved);
+      throw error;
+    }
   }
 
   #anneal(start: number, end: number, pct: number): number {
@@ -289,14 +327,17 @@ export class OneCycleLR extends LRScheduler {
     }
     const { phase: p, pct } = phaseAt(this.schedulePhases, stepNum);
     const groups = this.optimizer.paramGroups;
+    const f = this.field;
     const lrs = groups.map((g) =>
-      this.#anneal(groupValue(g, p.startLr), groupValue(g, p.endLr), pct)
+      this.#anneal(groupValue(g, p.startLr, f), groupValue(g, p.endLr, f), pct)
     );
     if (this.cycleMomentum) {
       const momenta = groups.map((g) =>
-        this.#anneal(groupValue(g, p.startMomentum), groupValue(g, p.endMomentum), pct)
+        this.#anneal(groupValue(g, p.startMomentum, f), groupValue(g, p.endMomentum, f), pct)
       );
-      groups.forEach((g, i) => setMomentum(g, this.useBeta1, momenta[i] as number));
+      this.checked(lrs); // throws before any momentum is written
+      const checkedMomenta = this.checked(momenta, this.useBeta1 ? "beta1" : "momentum");
+      groups.forEach((g, i) => setMomentum(g, this.useBeta1, checkedMomenta[i] as number));
     }
     return lrs;
   }
@@ -332,9 +373,25 @@ export class OneCycleLR extends LRScheduler {
         check.oneOf(`${name}.endMomentum`, o.endMomentum, ["maxMomentum", "baseMomentum"]),
       );
     });
+    phases.forEach((p, i) => {
+      const previous = i === 0 ? -Infinity : phases[i - 1]!.endStep;
+      if (p.endStep < previous) {
+        throw new RangeError(
+          `state.schedulePhases[${i}].endStep must not be below the previous phase's, got ` +
+            `state.schedulePhases[${i}].endStep=${p.endStep}`,
+        );
+      }
+    });
+    const last = phases[phases.length - 1]!.endStep;
+    if (last !== totalSteps - 1) {
+      throw new RangeError(
+        `the last phase must end at totalSteps - 1 = ${totalSteps - 1}, got ` +
+          `state.schedulePhases[${phases.length - 1}].endStep=${last}`,
+      );
+    }
     const annealStrategy = readChoice(state, "annealStrategy", STRATEGIES);
     readSameBoolean(state, "cycleMomentum", this.cycleMomentum);
-    const beta1 = readBoolean(state, "useBeta1");
+    const beta1 = readSameBoolean(state, "useBeta1", this.useBeta1);
     this.totalSteps = totalSteps;
     this.schedulePhases = phases;
     this.annealStrategy = annealStrategy;

@@ -7,7 +7,7 @@
 import * as check from "../_check.ts";
 import { checkOptions } from "./_options.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 
 /** Options of {@linkcode PolynomialLR}: PyTorch's keyword arguments in camelCase. */
 export interface PolynomialLROptions {
@@ -15,6 +15,11 @@ export interface PolynomialLROptions {
   totalIters?: number;
   /** The power of the polynomial, non-negative (default 1). */
   power?: number;
+  /**
+   * The param-group field to drive: `"lr"` (default), `"momentum"`, `"beta1"`, `"beta2"`,
+   * `"weightDecay"` or `"eps"` (see {@linkcode LRScheduler.field}).
+   */
+  field?: Field;
   /** The index of the last epoch; -1 (the default) starts afresh. */
   lastEpoch?: number;
 }
@@ -57,12 +62,12 @@ export class PolynomialLR extends LRScheduler {
   /** Checks every option before touching the optimizer, then takes the initial step. */
   constructor(optimizer: OptimizerLike, options: PolynomialLROptions = {}) {
     checkOptimizer(optimizer);
-    checkOptions("PolynomialLR", options, ["totalIters", "power", "lastEpoch"]);
+    checkOptions("PolynomialLR", options, ["totalIters", "power", "lastEpoch", "field"]);
     const { totalIters, power } = parse({
       totalIters: options.totalIters ?? 5,
       power: options.power ?? 1,
     });
-    super(optimizer, options.lastEpoch ?? -1);
+    super(optimizer, options.lastEpoch ?? -1, options.field ?? "lr");
     this.#totalIters = totalIters;
     this.#power = power;
     this.initialStep();
@@ -83,9 +88,9 @@ export class PolynomialLR extends LRScheduler {
     const groups = this.optimizer.paramGroups;
     const e = this.lastEpoch;
     const total = this.#totalIters;
-    if (this.isInitial || e > total) return groups.map((g) => g.lr);
+    if (this.isInitial || e > total) return groups.map((g) => this.current(g));
     const decayFactor = ((1 - e / total) / (1 - (e - 1) / total)) ** this.#power;
-    return groups.map((g) => g.lr * decayFactor);
+    return groups.map((g) => this.current(g) * decayFactor);
   }
 
   /** baseLr · (1 − min(totalIters, lastEpoch) / totalIters) ** power. */

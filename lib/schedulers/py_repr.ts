@@ -5,6 +5,8 @@
  * @module
  */
 
+import * as check from "../_check.ts";
+
 /**
  * Python's `repr(x)` of a float: the shortest digits that round-trip (as JavaScript prints
  * them), in fixed notation when 1e-4 ≤ |x| < 1e16 and with an exponent of at least two digits
@@ -17,6 +19,7 @@
  * ```
  */
 export function pyFloatRepr(x: number): string {
+  check.number("x", x);
   if (Number.isNaN(x)) return "nan";
   if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
@@ -47,5 +50,9 @@ export function pyFloatRepr(x: number): string {
  * ```
  */
 export function pyRepr(values: readonly number[]): string {
+  if (!Array.isArray(values)) {
+    throw new TypeError(`values must be an array of numbers, got values=${check.show(values)}`);
+  }
+  values.forEach((v, i) => check.number(`values[${i}]`, v));
   return `[${values.map(pyFloatRepr).join(", ")}]`;
 }

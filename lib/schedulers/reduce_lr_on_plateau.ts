@@ -7,7 +7,8 @@
 
 import * as check from "../_check.ts";
 import { checkOptimizer, EPOCH_DEPRECATION_WARNING, LRScheduler } from "./lr_scheduler.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import { checkField, initialKey, writeField } from "./_field.ts";
 import { warn } from "./_warn.ts";
 import { decodeNumber, encodeNumber, readChoice, readNumber, readNumbers } from "./_state.ts";
 import { checkOptions } from "./_options.ts";
@@ -21,6 +22,7 @@ const OPTION_KEYS = [
   "cooldown",
   "minLr",
   "eps",
+  "field",
 ];
 
 /** Options of {@linkcode ReduceLROnPlateau}: PyTorch's keyword arguments in camelCase. */
@@ -41,6 +43,8 @@ export interface ReduceLROnPlateauOptions {
   minLr?: number | readonly number[];
   /** Cuts smaller than this are skipped. Default 1e-8. */
   eps?: number;
+  /** The param-group field to cut (see {@linkcode LRScheduler.field}). Default `"lr"`. */
+  field?: Field;
 }
 
 const MODES = ["min", "max"] as const;
@@ -160,12 +164,15 @@ export class ReduceLROnPlateau extends LRScheduler {
     }
     // PyTorch's ReduceLROnPlateau skips the base __init__ and so never records initial_lr:
     // undo the base constructor's bookkeeping on the groups.
-    const hadInitialLr = (groups ?? []).map((g) => g?.initialLr !== undefined);
-    super(optimizer);
-    optimizer.paramGroups.forEach((g, i) => {
-      if (!hadInitialLr[i]) delete g.initialLr;
+    const field = checkField(options.field ?? "lr");
+    const key = initialKey(field);
+    const records = (groups ?? []) as unknown as (Record<string, unknown> | undefined)[];
+    const hadInitialLr = records.map((g) => g?.[key] !== undefined);
+    super(optimizer, -1, field);
+    records.forEach((g, i) => {
+      if (!hadInitialLr[i]) delete g?.[key];
     });
-    this.baseLrs = optimizer.paramGroups.map((g) => g.lr);
+    this.baseLrs = this.currentValues();
     this.factor = factor;
     this.minLrs = minLrs;
     this.defaultMinLr = defaultMinLr;
@@ -173,7 +180,7 @@ export class ReduceLROnPlateau extends LRScheduler {
     this.cooldown = cooldown;
     this.eps = eps;
     this.lastEpoch = 0;
-    this.setLastLr(optimizer.paramGroups.map((g) => g.lr));
+    this.setLastLr(this.currentValues());
     this.mode = mode;
     this.threshold = threshold;
     this.thresholdMode = thresholdMode;
@@ -199,6 +206,7 @@ export class ReduceLROnPlateau extends LRScheduler {
     check.number("metric", metric);
     if (epoch !== undefined) {
       check.integer("epoch", epoch);
+      if (epoch < 0) throw new RangeError(`epoch must be non-negative, got epoch=${epoch}`);
       warn(EPOCH_DEPRECATION_WARNING);
     }
     const nextEpoch = epoch ?? this.lastEpoch + 1;
@@ -221,14 +229,16 @@ export class ReduceLROnPlateau extends LRScheduler {
       // PyTorch's _reduce_lr: cut unless the cut is not more than eps.
       minLrs = this.#minLrsForCut();
       newLrs = this.optimizer.paramGroups.map((group, i) => {
-        const oldLr = group.lr;
+        const oldLr = this.current(group);
         const newLr = Math.max(oldLr * this.factor, minLrs[i] as number);
         return oldLr - newLr > this.eps ? newLr : undefined;
       });
       cooldownCounter = this.cooldown;
       numBadEpochs = 0;
     }
-    // Everything computed without throwing: commit.
+    const groups = this.optimizer.paramGroups;
+    this.checked(newLrs.map((v, i) => v ?? this.current(groups[i]!)));
+    // Everything computed and checked without throwing: commit.
     this.lastEpoch = nextEpoch;
     this.best = best;
     this.numBadEpochs = numBadEpochs;
@@ -236,9 +246,9 @@ export class ReduceLROnPlateau extends LRScheduler {
     this.minLrs = minLrs;
     this.optimizer.paramGroups.forEach((g, i) => {
       const lr = newLrs[i];
-      if (lr !== undefined) g.lr = lr;
+      if (lr !== undefined) writeField(g, this.field, lr);
     });
-    this.setLastLr(this.optimizer.paramGroups.map((g) => g.lr));
+    this.setLastLr(this.currentValues());
   }
 
   /**
@@ -288,15 +298,22 @@ export class ReduceLROnPlateau extends LRScheduler {
   /** Checks the saved options and counters like the constructor does, then restores them. */
   protected override loadStateExtras(state: JsonObject): void {
     const mode = readChoice(state, "mode", MODES);
-    const factor = readNumber(state, "factor");
+    const factor = check.nonNegative("state.factor", state.factor);
+    if (factor >= 1) {
+      throw new RangeError(`state.factor must be below 1, got state.factor=${factor}`);
+    }
     const patience = nonNegativeInteger("state.patience", state.patience);
     const threshold = readNumber(state, "threshold");
     const thresholdMode = readChoice(state, "thresholdMode", THRESHOLD_MODES);
     const cooldown = nonNegativeInteger("state.cooldown", state.cooldown);
     const minLrs = readNumbers(state, "minLrs", this.optimizer.paramGroups.length);
-    const defaultMinLr = state.defaultMinLr === null ? null : readNumber(state, "defaultMinLr");
-    const eps = readNumber(state, "eps");
+    minLrs.forEach((v, i) => check.nonNegative(`state.minLrs[${i}]`, v));
+    const defaultMinLr = state.defaultMinLr === null
+      ? null
+      : check.nonNegative("state.defaultMinLr", state.defaultMinLr);
+    const eps = check.nonNegative("state.eps", state.eps);
     const best = decodeNumber("state.best", state.best);
+    if (Number.isNaN(best)) throw new RangeError("state.best must not be NaN, got state.best=NaN");
     const cooldownCounter = nonNegativeInteger("state.cooldownCounter", state.cooldownCounter);
     const numBadEpochs = nonNegativeInteger("state.numBadEpochs", state.numBadEpochs);
     this.mode = mode;

@@ -9,12 +9,17 @@ import type { Schedule } from "../schedules/schedule.ts";
 import { checkOptions } from "./_options.ts";
 import { groupsWithoutInitialLr, initialStepOrForget } from "./_lambdas.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
-import type { OptimizerLike } from "./lr_scheduler.ts";
+import type { Field, OptimizerLike } from "./lr_scheduler.ts";
 
 /** Options of {@linkcode ScheduleLR}. */
 export interface ScheduleLROptions {
   /** A pure schedule giving the lr itself, or one schedule per param group. */
   schedule: Schedule | readonly Schedule[];
+  /**
+   * The param-group field to drive: `"lr"` (default), `"momentum"`, `"beta1"`, `"beta2"`,
+   * `"weightDecay"` or `"eps"` (see {@linkcode LRScheduler.field}).
+   */
+  field?: Field;
   /** The index of the last epoch; -1 (the default) starts afresh. */
   lastEpoch?: number;
 }
@@ -63,12 +68,17 @@ export class ScheduleLR extends LRScheduler {
    */
   constructor(optimizer: OptimizerLike, options: ScheduleLROptions) {
     checkOptimizer(optimizer);
-    checkOptions("ScheduleLR", options, ["schedule", "lastEpoch"]);
+    checkOptions("ScheduleLR", options, ["schedule", "lastEpoch", "field"]);
     const schedules = scheduleList(optimizer, options.schedule);
-    const added = groupsWithoutInitialLr(optimizer);
-    super(optimizer, options.lastEpoch ?? -1);
+    const added = groupsWithoutInitialLr(optimizer, options.field ?? "lr");
+    super(optimizer, options.lastEpoch ?? -1, options.field ?? "lr");
     this.#schedules = schedules;
     initialStepOrForget(this, added);
+  }
+
+  /** A value out of range comes from the schedule. */
+  protected override culprit(): string {
+    return "schedule";
   }
 
   /** lr = schedule(lastEpoch), for every group. */

@@ -10,7 +10,14 @@ import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
 import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 import { checkLastEpoch, checkOptions } from "./_options.ts";
 
-import { checkChildren, childSchedulers, loadChildren, noChainableForm } from "./_composite.ts";
+import {
+  checkChildren,
+  checkNoStepArgument,
+  childSchedulers,
+  loadChildren,
+  noChainableForm,
+} from "./_composite.ts";
+import { initialKey, writeField } from "./_field.ts";
 
 const OPTION_KEYS = ["schedulers", "milestones", "lastEpoch"];
 
@@ -132,12 +139,16 @@ export class SequentialLR extends LRScheduler {
       "SequentialLR expects at least one scheduler, but got no scheduler.",
     );
     const milestones = checkMilestones("milestones", options.milestones, schedulers.length);
-    super(optimizer, lastEpoch);
+    const field = (schedulers[0] as LRScheduler).field;
+    super(optimizer, lastEpoch, field);
     this.schedulers = schedulers;
     this.milestones = milestones;
     this.lastEpoch = lastEpoch + 1;
     // Reset learning rates back to initial values
-    for (const group of optimizer.paramGroups) group.lr = group.initialLr as number;
+    const key = initialKey(field);
+    for (const group of optimizer.paramGroups) {
+      writeField(group, field, (group as unknown as Record<string, number>)[key] as number);
+    }
     // "Undo" the step performed by other schedulers
     this.recursiveUndo();
     // Perform the initial step for only the first scheduler
@@ -152,8 +163,13 @@ export class SequentialLR extends LRScheduler {
     else sched.lastEpoch -= 1;
   }
 
-  /** Advances one epoch: steps the current child, or restarts the next one at a milestone. */
-  override step(): void {
+  /**
+   * Advances one epoch: steps the current child, or restarts the next one at a milestone.
+   * Takes no argument, like PyTorch's: `step(3)`, `step(NaN)` or `step("3")` throw a
+   * `TypeError` and change nothing.
+   */
+  override step(...args: unknown[]): void {
+    checkNoStepArgument("SequentialLR", args);
     const epoch = this.lastEpoch + 1;
     const idx = bisectRight(this.milestones, epoch);
     const scheduler = this.schedulers[idx] as LRScheduler;

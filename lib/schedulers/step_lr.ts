@@ -7,7 +7,7 @@
 import * as check from "../_check.ts";
 import { checkOptions } from "./_options.ts";
 import { checkOptimizer, LRScheduler } from "./lr_scheduler.ts";
-import type { JsonObject, OptimizerLike } from "./lr_scheduler.ts";
+import type { Field, JsonObject, OptimizerLike } from "./lr_scheduler.ts";
 
 /** Options of {@linkcode StepLR}: PyTorch's keyword arguments in camelCase. */
 export interface StepLROptions {
@@ -15,6 +15,11 @@ export interface StepLROptions {
   stepSize: number;
   /** Multiplicative factor of the decay, positive (default 0.1). */
   gamma?: number;
+  /**
+   * The param-group field to drive: `"lr"` (default), `"momentum"`, `"beta1"`, `"beta2"`,
+   * `"weightDecay"` or `"eps"` (see {@linkcode LRScheduler.field}).
+   */
+  field?: Field;
   /** The index of the last epoch; -1 (the default) starts afresh. */
   lastEpoch?: number;
 }
@@ -56,9 +61,9 @@ export class StepLR extends LRScheduler {
   /** Checks every option before touching the optimizer, then takes the initial step. */
   constructor(optimizer: OptimizerLike, options: StepLROptions) {
     checkOptimizer(optimizer);
-    checkOptions("StepLR", options, ["stepSize", "gamma", "lastEpoch"]);
+    checkOptions("StepLR", options, ["stepSize", "gamma", "lastEpoch", "field"]);
     const { stepSize, gamma } = parse({ stepSize: options.stepSize, gamma: options.gamma ?? 0.1 });
-    super(optimizer, options.lastEpoch ?? -1);
+    super(optimizer, options.lastEpoch ?? -1, options.field ?? "lr");
     this.#stepSize = stepSize;
     this.#gamma = gamma;
     this.initialStep();
@@ -78,9 +83,9 @@ export class StepLR extends LRScheduler {
   protected override computeLr(): number[] {
     const groups = this.optimizer.paramGroups;
     if (this.lastEpoch === 0 || this.lastEpoch % this.#stepSize !== 0) {
-      return groups.map((g) => g.lr);
+      return groups.map((g) => this.current(g));
     }
-    return groups.map((g) => g.lr * this.#gamma);
+    return groups.map((g) => this.current(g) * this.#gamma);
   }
 
   /** baseLr · gamma ** ⌊lastEpoch / stepSize⌋. */

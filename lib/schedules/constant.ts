@@ -28,6 +28,7 @@ export interface ConstantScheduleOptions {
  * ```
  */
 export function constantSchedule(options: ConstantScheduleOptions): Schedule {
+  check.options("constantSchedule", options, ["value"]);
   const { value } = options;
   check.finite("value", value);
   const schedule: Schedule = (step) => {

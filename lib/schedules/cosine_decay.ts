@@ -50,6 +50,7 @@ export interface CosineDecayScheduleOptions {
  * ```
  */
 export function cosineDecaySchedule(options: CosineDecayScheduleOptions): Schedule {
+  check.options("cosineDecaySchedule", options, ["initValue", "decaySteps", "alpha", "exponent"]);
   const { initValue, decaySteps, alpha = 0, exponent = 1 } = options;
   check.finite("initValue", initValue);
   check.positive("decaySteps", decaySteps);

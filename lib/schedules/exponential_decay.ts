@@ -76,6 +76,15 @@ export interface ExponentialDecayOptions {
  * ```
  */
 export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
+  check.options("exponentialDecay", options, [
+    "lr0",
+    "k",
+    "decayRate",
+    "transitionSteps",
+    "transitionBegin",
+    "staircase",
+    "endValue",
+  ]);
   const { lr0, k, decayRate, transitionSteps = 1, transitionBegin = 0, staircase = false } =
     options;
   const { endValue } = options;

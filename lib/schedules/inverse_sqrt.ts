@@ -45,6 +45,7 @@ export interface InverseSqrtScheduleOptions {
  * ```
  */
 export function inverseSqrtSchedule(options: InverseSqrtScheduleOptions): Schedule {
+  check.options("inverseSqrtSchedule", options, ["peakValue", "warmupSteps", "timescale"]);
   const { peakValue, warmupSteps = 0 } = options;
   check.finite("peakValue", peakValue);
   check.nonNegative("warmupSteps", warmupSteps);

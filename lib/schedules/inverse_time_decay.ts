@@ -51,6 +51,7 @@ export interface InverseTimeDecayOptions {
  * ```
  */
 export function inverseTimeDecay(options: InverseTimeDecayOptions): Schedule {
+  check.options("inverseTimeDecay", options, ["lr0", "k", "transitionSteps", "staircase"]);
   const { lr0, k, transitionSteps = 1, staircase = false } = options;
   check.finite("lr0", lr0);
   check.nonNegative("k", k);

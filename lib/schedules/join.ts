@@ -54,6 +54,7 @@ export interface JoinSchedulesOptions {
  * ```
  */
 export function joinSchedules(options: JoinSchedulesOptions): Schedule {
+  check.options("joinSchedules", options, ["schedules", "boundaries"]);
   const { schedules, boundaries } = options;
   if (!Array.isArray(schedules) || schedules.length === 0) {
     throw new RangeError(

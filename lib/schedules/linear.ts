@@ -4,6 +4,7 @@
  * @module
  */
 
+import * as check from "../_check.ts";
 import type { Schedule } from "./schedule.ts";
 import { polynomialSchedule } from "./polynomial.ts";
 import { described } from "./_described.ts";
@@ -46,6 +47,12 @@ export interface LinearScheduleOptions {
  * ```
  */
 export function linearSchedule(options: LinearScheduleOptions): Schedule {
+  check.options("linearSchedule", options, [
+    "initValue",
+    "endValue",
+    "transitionSteps",
+    "transitionBegin",
+  ]);
   const { initValue, endValue, transitionSteps, transitionBegin = 0 } = options;
   return described(polynomialSchedule({ ...options, power: 1 }), {
     type: "linearSchedule",

@@ -67,6 +67,15 @@ export interface OneCycleScheduleOptions {
  * ```
  */
 export function oneCycleSchedule(options: OneCycleScheduleOptions): Schedule {
+  check.options("oneCycleSchedule", options, [
+    "peakValue",
+    "totalSteps",
+    "pctStart",
+    "annealStrategy",
+    "divFactor",
+    "finalDivFactor",
+    "threePhase",
+  ]);
   const { peakValue, totalSteps, pctStart = 0.3, annealStrategy = "cos" } = options;
   const { divFactor = 25, finalDivFactor = 1e4, threePhase = false } = options;
   check.finite("peakValue", peakValue);

@@ -48,6 +48,7 @@ export interface PiecewiseConstantScheduleOptions {
  * ```
  */
 export function piecewiseConstantSchedule(options: PiecewiseConstantScheduleOptions): Schedule {
+  check.options("piecewiseConstantSchedule", options, ["initValue", "boundariesAndScales"]);
   const { initValue, boundariesAndScales = {} } = options;
   check.finite("initValue", initValue);
   if (typeof boundariesAndScales !== "object" || boundariesAndScales === null) {

@@ -54,6 +54,13 @@ export interface PolynomialScheduleOptions {
  * ```
  */
 export function polynomialSchedule(options: PolynomialScheduleOptions): Schedule {
+  check.options("polynomialSchedule", options, [
+    "initValue",
+    "endValue",
+    "power",
+    "transitionSteps",
+    "transitionBegin",
+  ]);
   const { initValue, endValue, power, transitionSteps, transitionBegin = 0 } = options;
   check.finite("initValue", initValue);
   check.finite("endValue", endValue);

@@ -56,6 +56,13 @@ export interface SgdrScheduleOptions {
  * ```
  */
 export function sgdrSchedule(options: SgdrScheduleOptions): Schedule {
+  check.options("sgdrSchedule", options, [
+    "peakValue",
+    "cycleSteps",
+    "cycleMult",
+    "cycleDecay",
+    "endValue",
+  ]);
   const { peakValue, cycleSteps, cycleMult = 1, cycleDecay = 1, endValue = 0 } = options;
   check.finite("peakValue", peakValue);
   check.positiveInteger("cycleSteps", cycleSteps);

@@ -50,6 +50,7 @@ export interface StepDecayOptions {
  * ```
  */
 export function stepDecay(options: StepDecayOptions): Schedule {
+  check.options("stepDecay", options, ["lr0", "beta", "period"]);
   const { lr0, beta = 0.5, period } = options;
   check.finite("lr0", lr0);
   check.nonNegative("beta", beta);

@@ -59,6 +59,14 @@ export interface WarmupCosineDecayScheduleOptions {
  * ```
  */
 export function warmupCosineDecaySchedule(options: WarmupCosineDecayScheduleOptions): Schedule {
+  check.options("warmupCosineDecaySchedule", options, [
+    "initValue",
+    "peakValue",
+    "warmupSteps",
+    "decaySteps",
+    "endValue",
+    "exponent",
+  ]);
   const { initValue, peakValue, warmupSteps, decaySteps, endValue = 0, exponent = 1 } = options;
   check.finite("initValue", initValue);
   check.finite("peakValue", peakValue);

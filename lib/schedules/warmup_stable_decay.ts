@@ -93,6 +93,16 @@ export interface WarmupStableDecayScheduleOptions {
  * ```
  */
 export function warmupStableDecaySchedule(options: WarmupStableDecayScheduleOptions): Schedule {
+  check.options("warmupStableDecaySchedule", options, [
+    "peakValue",
+    "warmupSteps",
+    "stableSteps",
+    "decaySteps",
+    "endValue",
+    "initValue",
+    "warmupType",
+    "decayType",
+  ]);
   const { peakValue, warmupSteps, stableSteps, decaySteps, endValue = 0 } = options;
   const { initValue = endValue, warmupType = "linear", decayType = "cosine" } = options;
   check.finite("peakValue", peakValue);

@@ -7,6 +7,8 @@
  * @module
  */
 
+import { show } from "../_check.ts";
+
 /** A kernel: reads and writes preallocated buffers, allocates nothing. */
 export type Kernel = () => void;
 
@@ -44,6 +46,9 @@ export function launch(kernel: Kernel): void {
  * ```
  */
 export function noGrad<T>(fn: () => T): T {
+  if (typeof fn !== "function") {
+    throw new TypeError(`noGrad: fn must be a function, got fn=${show(fn)}`);
+  }
   const previous = gradEnabled;
   gradEnabled = false;
   try {
@@ -75,6 +80,9 @@ export function noGrad<T>(fn: () => T): T {
  * ```
  */
 export function capture<T>(fn: () => T): () => T {
+  if (typeof fn !== "function") {
+    throw new TypeError(`capture: fn must be a function, got fn=${show(fn)}`);
+  }
   let kernels: Kernel[] | null = null;
   let result: T;
   return () => {

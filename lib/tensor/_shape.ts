@@ -5,17 +5,46 @@
  * @module
  */
 
+import * as check from "../_check.ts";
+
 /** Formats a shape as `[2, 3]`. */
 export function showShape(shape: readonly number[]): string {
   return `[${shape.join(", ")}]`;
 }
 
-/** Throws a RangeError unless `shape` holds only non-negative integers. */
-export function checkShape(shape: readonly number[]): void {
+/** The most elements one tensor may hold: 2²⁸ float64 values, 2 GiB. */
+export const MAX_SIZE = 2 ** 28;
+
+/**
+ * Throws unless `shape` is an array of non-negative integers (a TypeError for a non-array or a
+ * non-number entry, a RangeError for a bad entry) whose product is at most {@linkcode MAX_SIZE};
+ * the message names `name` and the value.
+ */
+export function checkShape(shape: unknown, name = "shape"): asserts shape is readonly number[] {
+  if (!Array.isArray(shape)) {
+    throw new TypeError(
+      `${name} must be an array of non-negative integers, got ${name}=${check.show(shape)}`,
+    );
+  }
   for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) {
-      throw new RangeError(`shape must hold non-negative integers, got shape=${showShape(shape)}`);
+    if (typeof d !== "number") {
+      throw new TypeError(
+        `${name} must hold non-negative integers, got ${name}=${check.show(shape)}`,
+      );
     }
+    if (!Number.isInteger(d) || d < 0) {
+      throw new RangeError(
+        `shape must hold non-negative integers, got ${name}=${showShape(shape)}`,
+      );
+    }
+  }
+  const size = sizeOf(shape);
+  if (size > MAX_SIZE) {
+    throw new RangeError(
+      `${name}=${showShape(shape)} has ${size} elements (${
+        size * 8
+      } bytes), more than a tensor may hold (${MAX_SIZE} elements)`,
+    );
   }
 }
 

@@ -6,11 +6,12 @@
  * @module
  */
 
+import { tensorArg } from "./_args.ts";
 import { launch } from "./_graph.ts";
 import { showShape } from "./_shape.ts";
 import { claimGrad, gradOf, opResult } from "./_op.ts";
 import type { Tensor } from "./tensor.ts";
-import { oneOf } from "../_check.ts";
+import { oneOf, options as checkOptions, show } from "../_check.ts";
 
 /** How per-sample losses combine (PyTorch's `reduction`). */
 export type Reduction = "mean" | "sum" | "none";
@@ -27,6 +28,11 @@ export type Labels = Int32Array | readonly number[] | ArrayLike<number>;
 function checkLabels(labels: Labels, batch: number, classes: number): void {
   for (let i = 0; i < batch; i++) {
     const y = labels[i]!;
+    if (typeof y !== "number") {
+      throw new TypeError(
+        `crossEntropy: labels must be integers in [0, ${classes - 1}], got labels[${i}]=${show(y)}`,
+      );
+    }
     if (!Number.isInteger(y) || y < 0 || y >= classes) {
       throw new RangeError(
         `crossEntropy: labels must be integers in [0, ${classes - 1}], got labels[${i}]=${y}`,
@@ -51,7 +57,16 @@ export function crossEntropy(
   labels: Labels,
   options: CrossEntropyOptions = {},
 ): Tensor {
+  tensorArg("crossEntropy", "logits", logits);
+  options = checkOptions("crossEntropy", options, ["reduction"]);
   const reduction = oneOf("reduction", options.reduction ?? "mean", ["mean", "sum", "none"]);
+  if (
+    typeof labels !== "object" || labels === null || typeof labels.length !== "number"
+  ) {
+    throw new TypeError(
+      `crossEntropy: labels must be an array of integers, got labels=${show(labels)}`,
+    );
+  }
   if (logits.rank !== 2 || logits.shape[0] === 0 || logits.shape[1] === 0) {
     throw new RangeError(
       `crossEntropy: logits must have shape [batch, classes] with batch, classes ≥ 1, got ${

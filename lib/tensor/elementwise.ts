@@ -6,12 +6,15 @@
  * @module
  */
 
+import { operandArg, tensorArg } from "./_args.ts";
 import { launch } from "./_graph.ts";
 import { broadcastIndex, broadcastShapes } from "./_shape.ts";
 import { gradOf, opResult } from "./_op.ts";
 import { Tensor } from "./tensor.ts";
 
 function operands(op: string, a: Tensor, b: Tensor | number) {
+  tensorArg(op, "a", a);
+  operandArg(op, "b", b);
   const other = typeof b === "number" ? new Tensor(Float64Array.of(b), []) : b;
   const shape = broadcastShapes(op, a.shape, other.shape);
   const out = opResult(op, shape, [a, other]);

@@ -4,7 +4,9 @@
  * @module
  */
 
+import * as check from "../_check.ts";
 import { defaultRandom, type Random } from "../random.ts";
+import { tensorOptions } from "./_args.ts";
 import { checkShape, sizeOf } from "./_shape.ts";
 import { Tensor, type TensorOptions } from "./tensor.ts";
 
@@ -24,8 +26,14 @@ export interface RandomTensorOptions extends TensorOptions {
  * ```
  */
 export function full(shape: readonly number[], value: number, options: TensorOptions = {}): Tensor {
+  return filled("full", shape, check.number("value", value), options);
+}
+
+/** A tensor of `shape` filled with `value`, after checking the arguments for `owner`. */
+function filled(owner: string, shape: unknown, value: number, options: unknown): Tensor {
   checkShape(shape);
-  return new Tensor(new Float64Array(sizeOf(shape)).fill(value), shape, options);
+  const o = tensorOptions<TensorOptions>(owner, options);
+  return new Tensor(new Float64Array(sizeOf(shape)).fill(value), shape, o);
 }
 
 /**
@@ -38,7 +46,7 @@ export function full(shape: readonly number[], value: number, options: TensorOpt
  * ```
  */
 export function zeros(shape: readonly number[], options: TensorOptions = {}): Tensor {
-  return full(shape, 0, options);
+  return filled("zeros", shape, 0, options);
 }
 
 /**
@@ -51,7 +59,7 @@ export function zeros(shape: readonly number[], options: TensorOptions = {}): Te
  * ```
  */
 export function ones(shape: readonly number[], options: TensorOptions = {}): Tensor {
-  return full(shape, 1, options);
+  return filled("ones", shape, 1, options);
 }
 
 /**
@@ -65,8 +73,13 @@ export function ones(shape: readonly number[], options: TensorOptions = {}): Ten
  * ```
  */
 export function rand(shape: readonly number[], options: RandomTensorOptions = {}): Tensor {
-  const rng = options.rng ?? defaultRandom();
-  const t = zeros(shape, options);
+  checkShape(shape);
+  const { rng = defaultRandom(), ...rest } = tensorOptions<RandomTensorOptions>(
+    "rand",
+    options,
+    true,
+  );
+  const t = filled("rand", shape, 0, rest);
   for (let i = 0; i < t.size; i++) t.data[i] = rng.uniform(0, 1);
   return t;
 }
@@ -82,8 +95,13 @@ export function rand(shape: readonly number[], options: RandomTensorOptions = {}
  * ```
  */
 export function randn(shape: readonly number[], options: RandomTensorOptions = {}): Tensor {
-  const rng = options.rng ?? defaultRandom();
-  const t = zeros(shape, options);
+  checkShape(shape);
+  const { rng = defaultRandom(), ...rest } = tensorOptions<RandomTensorOptions>(
+    "randn",
+    options,
+    true,
+  );
+  const t = filled("randn", shape, 0, rest);
   for (let i = 0; i < t.size; i++) t.data[i] = rng.normal(0, 1);
   return t;
 }

@@ -5,6 +5,8 @@
  * @module
  */
 
+import * as check from "../_check.ts";
+import { axisArg, tensorArg } from "./_args.ts";
 import { launch } from "./_graph.ts";
 import { normalizeAxis, showShape, sizeOf, stridesOf } from "./_shape.ts";
 import { gradOf, opResult } from "./_op.ts";
@@ -21,6 +23,9 @@ import type { Tensor } from "./tensor.ts";
  * ```
  */
 export function transpose(a: Tensor, axis0 = -2, axis1 = -1): Tensor {
+  tensorArg("transpose", "a", a);
+  axisArg("transpose", axis0, false);
+  axisArg("transpose", axis1, false);
   if (a.rank < 2) return reshape(a, a.shape);
   const d0 = normalizeAxis("transpose", axis0, a.rank);
   const d1 = normalizeAxis("transpose", axis1, a.rank);
@@ -67,6 +72,12 @@ export function transpose(a: Tensor, axis0 = -2, axis1 = -1): Tensor {
  * ```
  */
 export function reshape(a: Tensor, shape: readonly number[]): Tensor {
+  tensorArg("reshape", "a", a);
+  if (!Array.isArray(shape) || shape.some((d) => typeof d !== "number")) {
+    throw new TypeError(
+      `reshape: shape must be an array of integers, got shape=${check.show(shape)}`,
+    );
+  }
   const free = shape.indexOf(-1);
   const known = sizeOf(shape.filter((d) => d !== -1));
   const target = free < 0 ? [...shape] : shape.map((d) => d === -1 ? a.size / known : d);

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { tensorArg } from "./_args.ts";
 import { launch } from "./_graph.ts";
 import { gemm, transposeInto } from "./_gemm.ts";
 import { showShape } from "./_shape.ts";
@@ -26,6 +27,8 @@ import type { Tensor } from "./tensor.ts";
  * ```
  */
 export function matmul(a: Tensor, b: Tensor): Tensor {
+  tensorArg("matmul", "a", a);
+  tensorArg("matmul", "b", b);
   if (a.rank !== 2 || b.rank !== 2 || a.shape[1] !== b.shape[0]) {
     throw new RangeError(`matmul: cannot multiply ${showShape(a.shape)} by ${showShape(b.shape)}`);
   }
@@ -61,6 +64,9 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
  * ```
  */
 export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  tensorArg("linear", "x", x);
+  tensorArg("linear", "weight", weight);
+  if (bias !== undefined && bias !== null) tensorArg("linear", "bias", bias);
   if (x.rank !== 2 || weight.rank !== 2 || x.shape[1] !== weight.shape[1]) {
     throw new RangeError(
       `linear: cannot multiply ${showShape(x.shape)} by the transpose of weight ${

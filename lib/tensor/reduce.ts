@@ -6,6 +6,8 @@
  * @module
  */
 
+import * as check from "../_check.ts";
+import { axisArg, tensorArg } from "./_args.ts";
 import { launch } from "./_graph.ts";
 import { normalizeAxis, showShape, splitAt } from "./_shape.ts";
 import { gradOf, opResult } from "./_op.ts";
@@ -25,7 +27,10 @@ interface Plan {
 }
 
 function plan(op: string, a: Tensor, axis: number | undefined, options: ReduceOptions): Plan {
-  const keepdim = options.keepdim ?? false;
+  tensorArg(op, "a", a);
+  axisArg(op, axis, true);
+  check.options(op, options, ["keepdim"]);
+  const keepdim = check.boolean("keepdim", options.keepdim ?? false);
   if (axis === undefined) {
     return { shape: keepdim ? a.shape.map(() => 1) : [], outer: 1, n: a.size, inner: 1 };
   }

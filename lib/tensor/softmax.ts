@@ -6,6 +6,7 @@
  * @module
  */
 
+import { axisArg, tensorArg } from "./_args.ts";
 import { launch } from "./_graph.ts";
 import { normalizeAxis, splitAt } from "./_shape.ts";
 import { gradOf, opResult } from "./_op.ts";
@@ -22,6 +23,8 @@ import type { Tensor } from "./tensor.ts";
  * ```
  */
 export function softmax(a: Tensor, axis = -1): Tensor {
+  tensorArg("softmax", "a", a);
+  axisArg("softmax", axis, false);
   const [outer, n, inner] = splitAt(a.shape, normalizeAxis("softmax", axis, a.rank));
   const out = opResult("softmax", a.shape, [a]);
   const x = a.data, o = out.data;
@@ -64,6 +67,8 @@ export function softmax(a: Tensor, axis = -1): Tensor {
  * ```
  */
 export function logSoftmax(a: Tensor, axis = -1): Tensor {
+  tensorArg("logSoftmax", "a", a);
+  axisArg("logSoftmax", axis, false);
   const [outer, n, inner] = splitAt(a.shape, normalizeAxis("logSoftmax", axis, a.rank));
   const out = opResult("logSoftmax", a.shape, [a]);
   const x = a.data, o = out.data;

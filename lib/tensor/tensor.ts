@@ -5,6 +5,7 @@
  */
 
 import { type Kernel, launch } from "./_graph.ts";
+import * as check from "../_check.ts";
 import { checkShape, showShape, sizeOf } from "./_shape.ts";
 import { add, div, mul, sub } from "./elementwise.ts";
 import { exp, log, neg, relu, sigmoid, tanh } from "./unary.ts";
@@ -21,6 +22,9 @@ export interface TensorOptions {
   /** Whether gradients flow into this tensor (it becomes a leaf of the graph). Default false. */
   requiresGrad?: boolean;
 }
+
+/** The default options, shared so that ops creating tensors skip the options check. */
+const EMPTY: TensorOptions = Object.freeze({});
 
 /**
  * An n-dimensional array of float64 numbers with reverse-mode automatic differentiation.
@@ -69,8 +73,19 @@ export class Tensor {
    * @param shape The sizes of the dimensions, non-negative integers.
    * @param options `requiresGrad` makes it a leaf that `backward()` fills `grad` for.
    */
-  constructor(data: Float64Array, shape: readonly number[], options: TensorOptions = {}) {
+  constructor(data: Float64Array, shape: readonly number[], options: TensorOptions = EMPTY) {
+    if (!(data instanceof Float64Array)) {
+      throw new TypeError(
+        `Tensor: data must be a Float64Array (use tensor() for arrays), got data=${
+          check.show(data)
+        }`,
+      );
+    }
     checkShape(shape);
+    if (options !== EMPTY) {
+      check.options("Tensor", options, ["requiresGrad"]);
+      if (options.requiresGrad !== undefined) check.boolean("requiresGrad", options.requiresGrad);
+    }
     if (sizeOf(shape) !== data.length) {
       throw new RangeError(
         `tensor: shape ${showShape(shape)} needs ${sizeOf(shape)} values, got ${data.length}`,
@@ -141,6 +156,16 @@ export class Tensor {
         `backward: grad can be implicitly created only for scalar outputs, got shape ${
           showShape(this.shape)
         }`,
+      );
+    }
+    if (
+      gradient !== undefined &&
+      (typeof gradient !== "object" || gradient === null ||
+        typeof gradient.length !== "number" ||
+        Array.prototype.some.call(gradient, (v: unknown) => typeof v !== "number"))
+    ) {
+      throw new TypeError(
+        `backward: gradient must be an array of numbers, got gradient=${check.show(gradient)}`,
       );
     }
     if (gradient !== undefined && gradient.length !== this.data.length) {
@@ -292,28 +317,38 @@ export function tensor(
 ): Tensor {
   const values: number[] = [];
   const inferred: number[] = [];
-  const walk = (x: unknown, dim: number): void => {
+  const walk = (x: unknown, dim: number, path: string): void => {
     if (typeof x === "number") {
-      if (dim < inferred.length) throw new RangeError("tensor: nested arrays must be rectangular");
+      if (dim < inferred.length) {
+        throw new RangeError(
+          `tensor: nested arrays must be rectangular, got ${path}=${x} where an array of ${
+            inferred[dim]
+          } was expected`,
+        );
+      }
       values.push(x);
       return;
     }
     if (
       x === null || typeof x !== "object" || typeof (x as ArrayLike<number>).length !== "number"
     ) {
-      throw new TypeError(`tensor: data must hold numbers, got ${String(x)}`);
+      throw new TypeError(`tensor: data must hold numbers, got ${path}=${check.show(x)}`);
     }
     const arr = x as ArrayLike<unknown>;
-    if (dim === inferred.length) inferred.push(arr.length);
+    if (dim === inferred.length && values.length === 0) inferred.push(arr.length);
     else if (inferred[dim] !== arr.length) {
-      throw new RangeError("tensor: nested arrays must be rectangular");
+      throw new RangeError(
+        `tensor: nested arrays must be rectangular, got ${path} of length ${arr.length}, expected ${
+          inferred[dim] ?? "a number"
+        }`,
+      );
     }
-    for (let i = 0; i < arr.length; i++) walk(arr[i], dim + 1);
+    for (let i = 0; i < arr.length; i++) walk(arr[i], dim + 1, `${path}[${i}]`);
   };
   if (ArrayBuffer.isView(data)) {
     const flat = Float64Array.from(data as ArrayLike<number>);
-    return new Tensor(flat, shape ?? [flat.length], options);
+    return new Tensor(flat, shape === undefined ? [flat.length] : shape, options);
   }
-  walk(data, 0);
-  return new Tensor(Float64Array.from(values), shape ?? inferred, options);
+  walk(data, 0, "data");
+  return new Tensor(Float64Array.from(values), shape === undefined ? inferred : shape, options);
 }

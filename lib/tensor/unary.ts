@@ -5,6 +5,7 @@
  * @module
  */
 
+import { tensorArg } from "./_args.ts";
 import { launch } from "./_graph.ts";
 import { claimGrad, gradOf, opResult } from "./_op.ts";
 import type { Tensor } from "./tensor.ts";
@@ -20,6 +21,7 @@ import { wasm } from "./_wasm.ts";
  * ```
  */
 export function neg(a: Tensor): Tensor {
+  tensorArg("neg", "a", a);
   const out = opResult("neg", a.shape, [a]);
   const x = a.data, o = out.data, n = o.length;
   launch(() => {
@@ -42,6 +44,7 @@ export function neg(a: Tensor): Tensor {
  * ```
  */
 export function exp(a: Tensor): Tensor {
+  tensorArg("exp", "a", a);
   const out = opResult("exp", a.shape, [a]);
   const x = a.data, o = out.data, n = o.length;
   launch(() => {
@@ -64,6 +67,7 @@ export function exp(a: Tensor): Tensor {
  * ```
  */
 export function log(a: Tensor): Tensor {
+  tensorArg("log", "a", a);
   const out = opResult("log", a.shape, [a]);
   const x = a.data, o = out.data, n = o.length;
   launch(() => {
@@ -87,6 +91,7 @@ export function log(a: Tensor): Tensor {
  * ```
  */
 export function relu(a: Tensor): Tensor {
+  tensorArg("relu", "a", a);
   const out = opResult("relu", a.shape, [a]);
   const x = a.data, o = out.data, n = o.length;
   launch(() => {
@@ -128,6 +133,7 @@ export function relu(a: Tensor): Tensor {
  * ```
  */
 export function tanh(a: Tensor): Tensor {
+  tensorArg("tanh", "a", a);
   const out = opResult("tanh", a.shape, [a]);
   const x = a.data, o = out.data, n = o.length;
   launch(() => {
@@ -150,6 +156,7 @@ export function tanh(a: Tensor): Tensor {
  * ```
  */
 export function sigmoid(a: Tensor): Tensor {
+  tensorArg("sigmoid", "a", a);
   const out = opResult("sigmoid", a.shape, [a]);
   const x = a.data, o = out.data, n = o.length;
   launch(() => {

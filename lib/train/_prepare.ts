@@ -21,6 +21,13 @@ export interface TrainData {
   xTest: Features;
   /** Test labels. */
   yTest: ArrayLike<number>;
+  /**
+   * Validation features (optional; `train()` evaluates on them and drives `ReduceLROnPlateau`
+   * with their loss). Give `xVal` and `yVal` together.
+   */
+  xVal?: Features;
+  /** Validation labels. */
+  yVal?: ArrayLike<number>;
 }
 
 /** Features as a 2-D tensor `[rows, features]`: checked (rectangular, finite, non-empty). */
@@ -80,6 +87,9 @@ export interface PreparedData {
   yTrain: Int32Array;
   xTest: Tensor;
   yTest: Int32Array;
+  /** The validation set, or null when `data` has none. */
+  xVal: Tensor | null;
+  yVal: Int32Array | null;
   classes: number;
 }
 
@@ -103,6 +113,22 @@ export function prepareData(
   }
   const yTrain = toLabels("data.yTrain", data.yTrain, xTrain.shape[0]!, "data.xTrain");
   const yTest = toLabels("data.yTest", data.yTest, xTest.shape[0]!, "data.xTest");
+  if ((data.xVal === undefined) !== (data.yVal === undefined)) {
+    throw new TypeError(
+      `data.xVal and data.yVal go together, got ${
+        data.xVal === undefined ? "data.yVal" : "data.xVal"
+      } alone`,
+    );
+  }
+  const xVal = data.xVal === undefined ? null : toMatrix("data.xVal", data.xVal);
+  if (xVal !== null && xVal.shape[1] !== xTrain.shape[1]) {
+    throw new RangeError(
+      `data.xVal has ${xVal.shape[1]} features per row but data.xTrain has ${xTrain.shape[1]}`,
+    );
+  }
+  const yVal = xVal === null
+    ? null
+    : toLabels("data.yVal", data.yVal!, xVal.shape[0]!, "data.xVal");
   const classes = noGrad(() => {
     const scores = model.forward(xTrain);
     if (scores.rank !== 2 || scores.shape[0] !== xTrain.shape[0]) {
@@ -120,14 +146,16 @@ export function prepareData(
     }
     return scores.shape[1]!;
   });
-  yTest.forEach((v, i) => {
-    if (v >= classes) {
-      throw new RangeError(
-        `data.yTest must hold class indices in [0, ${classes - 1}], got data.yTest[${i}]=${v}`,
-      );
-    }
-  });
-  return { xTrain, yTrain, xTest, yTest, classes };
+  for (const [name, labels] of [["data.yTest", yTest], ["data.yVal", yVal]] as const) {
+    labels?.forEach((v, i) => {
+      if (v >= classes) {
+        throw new RangeError(
+          `${name} must hold class indices in [0, ${classes - 1}], got ${name}[${i}]=${v}`,
+        );
+      }
+    });
+  }
+  return { xTrain, yTrain, xTest, yTest, xVal, yVal, classes };
 }
 
 /** The share of rows of `scores` whose argmax equals the label; allocates nothing. */

@@ -51,6 +51,20 @@ export interface SteppedScheduler {
   loadStateDict(state: JsonObject): void;
 }
 
+/**
+ * A scheduler stepped with a metric, `step(metric)`: `ReduceLROnPlateau`. `train()` steps it at
+ * each evaluation point with the validation loss (or, without a validation set, the mean
+ * training loss since the previous point).
+ */
+export interface MetricScheduler {
+  /** Advances one evaluation with the metric (lower is better in mode "min"). */
+  step(metric: number): void;
+  /** The scheduler's bookkeeping as plain JSON, for checkpoints. */
+  stateDict(): JsonObject;
+  /** Restores a `stateDict()`. */
+  loadStateDict(state: JsonObject): void;
+}
+
 /** Features as nested arrays `[n][features]` or a 2-D tensor. */
 export type Features = readonly (readonly number[])[] | Tensor;
 

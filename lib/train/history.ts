@@ -17,4 +17,13 @@ export interface History {
   testAccuracy: number[];
   /** The learning rate of param group 0 at the evaluation point. */
   lr: number[];
+  /**
+   * The epochs done at each evaluation point, `iteration / stepsPerEpoch` (a fraction between
+   * epoch ends; equal to `iteration` for full-batch training). `train()` always records it.
+   */
+  epoch?: number[];
+  /** The loss on the validation set at each evaluation point, when `data` has one. */
+  valLoss?: number[];
+  /** Accuracy on the validation set at each evaluation point, when `data` has one. */
+  valAccuracy?: number[];
 }

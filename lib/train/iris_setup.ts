@@ -50,6 +50,19 @@ export interface IrisSetupOptions {
   hidden?: [number, number];
 }
 
+const IRIS_SETUP_KEYS = [
+  "seed",
+  "splitSeed",
+  "reduction",
+  "lr",
+  "stepSize",
+  "gamma",
+  "iterations",
+  "evalEvery",
+  "stopAt",
+  "hidden",
+] as const;
+
 /** `train()` options plus the split and the stream, for inspection. */
 export interface IrisSetup extends TrainOptions {
   /** 4 → h1 → ReLU → h2 → ReLU → 3, with PyNet's initial weights. */
@@ -58,9 +71,14 @@ export interface IrisSetup extends TrainOptions {
   loss: CrossEntropyLoss;
   /** Plain SGD (no momentum, no weight decay) at the initial lr. */
   optimizer: SGD;
+  /** The most iterations (always set: the seed's runs count iterations, not epochs). */
+  iterations: number;
   /** The StepLR decay, absent when `stepSize` is null. */
   scheduler?: StepLR;
-  /** The 120/30 split; also passed as `data`. */
+  /**
+   * The 120/30 split; also passed as `data`. Not enumerable, so that spreading the setup into
+   * `train()`'s options (`train({ ...setup, iterations })`) passes only `train()`'s keys.
+   */
   split: TrainTestSplit;
   /** The stream that drew the weights (after the split, unless `splitSeed` was given). */
   rng: Random;
@@ -86,6 +104,7 @@ export interface IrisSetup extends TrainOptions {
  * ```
  */
 export function irisSetup(options: IrisSetupOptions = {}): IrisSetup {
+  check.options("irisSetup", options, IRIS_SETUP_KEYS, { nullable: ["stepSize", "stopAt"] });
   const seed = check.finite("seed", options.seed ?? 0);
   const reduction = check.oneOf("reduction", options.reduction ?? "sum", ["sum", "mean"]);
   const lr = check.nonNegative("lr", options.lr ?? (reduction === "sum" ? 1e-3 : 0.12));
@@ -98,7 +117,13 @@ export function irisSetup(options: IrisSetupOptions = {}): IrisSetup {
   const stopAt = options.stopAt === null
     ? null
     : check.inRange("stopAt", options.stopAt ?? 0.9999, 0, 1);
-  const [h1, h2] = options.hidden ?? [20, 20];
+  const hidden = options.hidden ?? [20, 20];
+  if (!Array.isArray(hidden) || hidden.length !== 2) {
+    throw new TypeError(
+      `hidden must be two layer widths [h1, h2], got hidden=${check.show(hidden)}`,
+    );
+  }
+  const [h1, h2] = hidden;
   check.positiveInteger("hidden[0]", h1);
   check.positiveInteger("hidden[1]", h2);
 
@@ -115,7 +140,7 @@ export function irisSetup(options: IrisSetupOptions = {}): IrisSetup {
     pynetInit_(new Linear(inputs, outputs, { rng: new Random(0) }), { rng });
   const model = new Sequential(layer(4, h1), new ReLU(), layer(h1, h2), new ReLU(), layer(h2, 3));
   const optimizer = new SGD(model.parameters(), { lr });
-  return {
+  const setup: Omit<IrisSetup, "split"> = {
     model,
     loss: new CrossEntropyLoss({ reduction }),
     optimizer,
@@ -124,7 +149,10 @@ export function irisSetup(options: IrisSetupOptions = {}): IrisSetup {
     iterations,
     evalEvery,
     stopWhen: stopAt === null ? undefined : accuracyAtLeast(stopAt),
-    split,
     rng,
   };
+  // `split` is not one of train()'s options: not enumerable, so `train({ ...setup })` passes
+  // only train()'s keys and its unknown-key check stays strict.
+  Object.defineProperty(setup, "split", { value: split, enumerable: false });
+  return setup as IrisSetup;
 }

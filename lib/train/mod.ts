@@ -34,4 +34,19 @@ export {
   type SweepRun,
   type SweepSummary,
 } from "./sweep.ts";
-export { lrRangeTest, type LrRangeTestOptions, type LrRangeTestResult } from "./lr_range_test.ts";
+export {
+  fastaiCurve,
+  lightningSuggestion,
+  type LightningSuggestionOptions,
+  lrRangeTest,
+  type LrRangeTestOptions,
+  type LrRangeTestResult,
+  type LrSuggestion,
+  type LrSuggestionRule,
+  type LrSuggestions,
+  minimumSuggestion,
+  type SlideOptions,
+  slideSuggestion,
+  steepSuggestion,
+  valleySuggestion,
+} from "./lr_range_test.ts";

@@ -24,6 +24,7 @@ import type { History } from "./history.ts";
 export function accuracyAtLeast(threshold: number): (history: History) => boolean {
   check.inRange("threshold", threshold, 0, 1);
   return (history) => {
+    checkAccuracies(history);
     const last = history.iteration.length - 1;
     return last >= 0 && history.trainAccuracy[last]! >= threshold &&
       history.testAccuracy[last]! >= threshold;
@@ -48,6 +49,7 @@ export function accuracyAtLeast(threshold: number): (history: History) => boolea
  * ```
  */
 export function firstReached(history: History, threshold = 0.9999): number | null {
+  checkAccuracies(history);
   check.inRange("threshold", threshold, 0, 1);
   for (let i = 0; i < history.iteration.length; i++) {
     if (history.trainAccuracy[i]! >= threshold && history.testAccuracy[i]! >= threshold) {
@@ -55,4 +57,19 @@ export function firstReached(history: History, threshold = 0.9999): number | nul
     }
   }
   return null;
+}
+
+/** Throws unless `history` has arrays `iteration`, `trainAccuracy` and `testAccuracy` of one length. */
+function checkAccuracies(history: History): void {
+  const n = Array.isArray(history?.iteration) ? history.iteration.length : -1;
+  if (
+    n < 0 || !Array.isArray(history.trainAccuracy) || history.trainAccuracy.length !== n ||
+    !Array.isArray(history.testAccuracy) || history.testAccuracy.length !== n
+  ) {
+    throw new TypeError(
+      `history must hold arrays iteration, trainAccuracy and testAccuracy of one length, got history=${
+        check.show(history)
+      }`,
+    );
+  }
 }

@@ -12,11 +12,16 @@ import { DivergenceError } from "./divergence_error.ts";
 import type { History } from "./history.ts";
 import { isThenable, type PausableLoop, runAwaiting, runToEnd } from "./_pausable.ts";
 import { firstReached } from "./stop_when.ts";
-import { trainLoop, type TrainOptions } from "./train.ts";
+import { plannedIterations, trainLoop, type TrainOptions } from "./train.ts";
+import { emptyHistory } from "./checkpoint.ts";
 
 /** Options of {@linkcode sweep}. */
 export interface SweepOptions {
-  /** Named configurations; each builds fresh `train()` options for a seed. */
+  /**
+   * Named configurations; each builds fresh `train()` options for a seed, with any of
+   * `train()`'s options: mini-batches (`batchSize`, `shuffle` with the seed's `rng`, `dropLast`,
+   * `epochs`, `schedulerInterval`) and a validation set in `data` included.
+   */
   configs: Record<string, (seed: number) => TrainOptions>;
   /** The seeds every configuration runs with. */
   seeds: readonly number[];
@@ -50,7 +55,7 @@ export interface SweepPosition {
   run: number;
   /** How many runs the sweep has: configurations × seeds. */
   runs: number;
-  /** The most iterations this run may take (its `iterations` option). */
+  /** The most iterations this run may take (its `iterations`, or `epochs` × steps per epoch). */
   iterations: number;
 }
 
@@ -70,6 +75,8 @@ export interface SweepRun {
   trainAccuracy: number;
   /** Test accuracy at the last evaluation point. */
   testAccuracy: number;
+  /** Validation accuracy at the last evaluation point (present when the run had a validation set). */
+  valAccuracy?: number;
   /** The divergence message if the loss became NaN or infinite, else null. */
   diverged: string | null;
   /** The run's history. */
@@ -155,6 +162,7 @@ export function sweepAsync(options: SweepOptions): Promise<SweepRun[]> {
  * options (and `onProgress` added). With `pause`, it yields the promises the callbacks return.
  */
 function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRun[]> {
+  check.options("sweep", options, ["configs", "seeds", "threshold", "onRun", "onProgress"]);
   const configs = options?.configs;
   if (typeof configs !== "object" || configs === null || Object.keys(configs).length === 0) {
     throw new TypeError(
@@ -180,7 +188,7 @@ function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRu
         seed,
         run: runs.length + 1,
         runs: count,
-        iterations: setup?.iterations,
+        iterations: plannedIterations(setup),
       };
       let run: SweepRun;
       try {
@@ -199,6 +207,8 @@ function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRu
           diverged: null,
           history: result.history,
         };
+        // Only runs with a validation set carry it, so other runs' records stay as they were.
+        if (result.history.valAccuracy !== undefined) run.valAccuracy = result.valAccuracy;
       } catch (error) {
         if (!(error instanceof DivergenceError)) throw error;
         run = {
@@ -210,7 +220,7 @@ function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRu
           trainAccuracy: NaN,
           testAccuracy: NaN,
           diverged: error.message,
-          history: { iteration: [], loss: [], trainAccuracy: [], testAccuracy: [], lr: [] },
+          history: emptyHistory(),
         };
       }
       runs.push(run);
@@ -261,6 +271,26 @@ function median(values: number[]): number {
  * ```
  */
 export function summarizeSweep(runs: readonly SweepRun[]): SweepSummary[] {
+  if (!Array.isArray(runs)) {
+    throw new TypeError(`runs must be an array of sweep runs, got runs=${check.show(runs)}`);
+  }
+  runs.forEach((r, i) => {
+    if (typeof r?.name !== "string") {
+      throw new TypeError(`runs[${i}].name must be a string, got runs[${i}]=${check.show(r)}`);
+    }
+    if (r.reachedAt !== null) check.finite(`runs[${i}].reachedAt`, r.reachedAt);
+    if (r.diverged !== null && typeof r.diverged !== "string") {
+      throw new TypeError(
+        `runs[${i}].diverged must be a message or null, got runs[${i}].diverged=${
+          check.show(r.diverged)
+        }`,
+      );
+    }
+    if (r.diverged === null) {
+      check.number(`runs[${i}].trainAccuracy`, r.trainAccuracy);
+      check.number(`runs[${i}].testAccuracy`, r.testAccuracy);
+    }
+  });
   const names = [...new Set(runs.map((r) => r.name))];
   return names.map((name) => {
     const mine = runs.filter((r) => r.name === name);

@@ -49,14 +49,18 @@ Deno.test("constructors reject bad hyperparameters with PyTorch's messages", asy
       () => new AdamW(p(), { weightDecay: NaN }),
       "Invalid weightDecay value: NaN",
     ],
-    ["empty parameter list", () => new SGD([]), "optimizer got an empty parameter list"],
+    [
+      "empty parameter list",
+      () => new SGD([]),
+      "optimizer got an empty parameter list, got params=[]",
+    ],
     [
       "a parameter in two groups",
       () => {
         const w = param([1], [1]);
         return new SGD([{ params: [w] }, { params: [w] }]);
       },
-      "some parameters appear in more than one parameter group",
+      "some parameters appear in more than one parameter group, got paramGroups[1].params[0] twice",
     ],
   ];
   for (const [name, make, message] of cases) {
@@ -217,7 +221,8 @@ Deno.test("loadStateDict rejects a mismatched state and changes nothing", () => 
   badValue.state["0"].momentumBuffer = ["a"];
   assert.throws(() => opt.loadStateDict(badValue), {
     name: "TypeError",
-    message: 'loaded state for parameter 0 has momentumBuffer with a non-number, got ["a"]',
+    message:
+      'loaded state["0"].momentumBuffer must hold numbers, got state["0"].momentumBuffer[0]="a"',
   });
   const badEntry = JSON.parse(before);
   badEntry.state["0"] = null;

@@ -235,7 +235,7 @@ Deno.test("CyclicLR rejects bad arguments and leaves the optimizer unchanged", a
       TypeError,
       "CyclicLR got an unknown option step_size_up (did you mean stepSizeUp?); expected one of baseLr, maxLr, stepSizeUp, " +
         "stepSizeDown, mode, gamma, scaleFn, scaleMode, cycleMomentum, baseMomentum, " +
-        "maxMomentum, lastEpoch",
+        "maxMomentum, lastEpoch, field",
       opt,
     );
   });

@@ -43,7 +43,7 @@ const CASES: Case[] = [
     "StepLR with a snake_case key",
     (o) => new StepLR(o, anyOptions({ step_size: 5 })),
     TypeError,
-    "StepLR got an unknown option step_size (did you mean stepSize?); expected one of stepSize, gamma, lastEpoch",
+    "StepLR got an unknown option step_size (did you mean stepSize?); expected one of stepSize, gamma, lastEpoch, field",
   ],
   [
     "ConstantLR with options null",
@@ -372,7 +372,7 @@ const CASES: Case[] = [
     "CosineAnnealingLR T_max",
     (o) => new CosineAnnealingLR(o, anyOptions({ T_max: 10 })),
     TypeError,
-    "CosineAnnealingLR got an unknown option T_max (did you mean tMax?); expected one of tMax, etaMin, lastEpoch",
+    "CosineAnnealingLR got an unknown option T_max (did you mean tMax?); expected one of tMax, etaMin, lastEpoch, field",
   ],
   [
     "CosineAnnealingLR tMax 0",

@@ -59,6 +59,8 @@ Deno.test("LambdaLR and MultiplicativeLR save one null per group instead of thei
 Deno.test("stateDict() holds the options, so loading it restores them", () => {
   const a = build("MultiStepLR", optimizerOf([0.1, 0.2]), { milestones: [2, 2, 9], gamma: 0.5 });
   assert.deepEqual(a.stateDict(), {
+    type: "MultiStepLR",
+    field: "lr",
     milestones: [2, 2, 9],
     gamma: 0.5,
     lastEpoch: 0,

@@ -21,30 +21,50 @@ import {
   torchVersion,
 } from "./_cyclic_helpers.ts";
 
-Deno.test("OneCycleLR matches PyTorch", async (t) => {
+Deno.test("OneCycleLR matches PyTorch, and refuses PyTorch's negative extra step", async (t) => {
   const tally = newTally();
+  let refused = 0;
   for (const c of cases("OneCycleLR")) {
     await t.step(`${c.name} (torch ${torchVersion}, rel tol 1e-12 of maxLr)`, () => {
       const opt = makeOptimizer(c.groups);
       const options = c.options as unknown as OneCycleLROptions;
       const s = new OneCycleLR(opt, options);
+      // PyTorch's extra step (lastEpoch = totalSteps) extrapolates the last phase; with
+      // "linear" it goes below zero, which anneal refuses: that step throws, changing nothing.
+      const negative = (c.lrs[c.lrs.length - 1] ?? []).some((v) => v < 0);
+      const rows = negative ? c.lrs.length - 1 : c.lrs.length;
       const gotLr = [lrs(opt)];
       const gotM = [momenta(opt)];
-      for (let i = 1; i < c.lrs.length; i++) {
+      for (let i = 1; i < rows; i++) {
         s.step();
         gotLr.push(lrs(opt));
         gotM.push(momenta(opt));
       }
       const scale = Math.max(...[options.maxLr].flat());
-      const a = compareSeries(`${c.name} lr`, gotLr, c.lrs, scale, 1e-12, tally);
-      const b = compareSeries(`${c.name} momentum`, gotM, c.momenta, 1, 1e-12, tally);
+      const a = compareSeries(`${c.name} lr`, gotLr, c.lrs.slice(0, rows), scale, 1e-12, tally);
+      const b = compareSeries(
+        `${c.name} momentum`,
+        gotM,
+        c.momenta.slice(0, rows),
+        1,
+        1e-12,
+        tally,
+      );
       countCase(tally, a, b);
+      if (negative) {
+        const before = JSON.stringify(opt.paramGroups);
+        assert.throws(() => s.step(), /^RangeError: OneCycleLR would set paramGroups\[\d\]\.lr=-/);
+        assert.equal(JSON.stringify(opt.paramGroups), before);
+        assert.equal(s.lastEpoch, rows - 1);
+        refused += 1;
+      }
       // PyTorch raised on the step after the last recorded one; so must we.
       assert.equal(c.raisesAfterLast, true);
       assert.throws(() => s.step(), RangeError);
     });
   }
   report("OneCycleLR", tally);
+  console.log(`OneCycleLR: ${refused} cases end with PyTorch's negative extra step, refused`);
 });
 
 Deno.test("OneCycleLR follows its closed form, written out here (rel tol 1e-14)", () => {
@@ -243,10 +263,31 @@ Deno.test("OneCycleLR rejects bad arguments and leaves the optimizer unchanged",
   });
 });
 
+Deno.test("OneCycleLR refuses an extra linear step that would push momentum to 1 or more", () => {
+  // phases end at steps 1 and 3; the extra step 4 extrapolates the last phase to pct 1.5:
+  // momentum (0.98 - 0.85) * 1.5 + 0.85 = 1.045, which no optimizer takes (PyTorch writes it),
+  // while the lr stays positive (minLr = maxLr / 2.25)
+  const opt = makeOptimizer([{ lr: 1, momentum: 0.9 }]);
+  const s = new OneCycleLR(opt, {
+    maxLr: 1,
+    totalSteps: 4,
+    pctStart: 0.5,
+    annealStrategy: "linear",
+    divFactor: 1.5,
+    finalDivFactor: 1.5,
+    maxMomentum: 0.98,
+  });
+  for (let i = 0; i < 3; i++) s.step();
+  const before = JSON.stringify(opt.paramGroups);
+  assert.throws(() => s.step(), /^RangeError: OneCycleLR would set paramGroups\[0\]\.momentum=1/);
+  assert.equal(JSON.stringify(opt.paramGroups), before);
+});
+
 Deno.test("OneCycleLR keeps lr in [initialLr / finalDivFactor, maxLr] before its extra step", () => {
   // PyTorch allows one step past the last (lastEpoch = totalSteps), which extrapolates the
-  // last phase: with "linear" it goes below minLr, even negative (see the fixture). The
-  // bounds hold for lastEpoch in [0, totalSteps - 1]; tolerance 4 ulps of maxLr.
+  // last phase: with "linear" it goes below minLr, even negative (see the fixture), and
+  // anneal throws rather than write a negative lr. The bounds hold for lastEpoch in
+  // [0, totalSteps - 1]; tolerance 4 ulps of maxLr.
   fc.assert(
     fc.property(
       fc.double({ min: 1e-4, max: 10, noNaN: true }),
@@ -283,7 +324,13 @@ Deno.test("OneCycleLR keeps lr in [initialLr / finalDivFactor, maxLr] before its
           try {
             s.step();
           } catch (e) {
-            assert.match((e as Error).message, /^float division by zero/);
+            const extraStep = t === totalSteps - 1;
+            assert.match(
+              (e as Error).message,
+              extraStep
+                ? /^float division by zero|would set paramGroups\[0\]\.(lr=-|momentum=)/
+                : /^float division by zero/,
+            );
             return;
           }
         }

@@ -167,7 +167,7 @@ Deno.test("ReduceLROnPlateau rejects bad arguments and changes nothing", async (
       { min_lr: 0.1 } as ReduceLROnPlateauOptions,
       TypeError,
       "ReduceLROnPlateau got an unknown option min_lr (did you mean minLr?); expected one of mode, factor, patience, " +
-      "threshold, thresholdMode, cooldown, minLr, eps",
+      "threshold, thresholdMode, cooldown, minLr, eps, field",
     ],
     [
       "an unknown thresholdMode",

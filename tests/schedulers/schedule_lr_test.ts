@@ -132,7 +132,14 @@ Deno.test("ScheduleLR", async (t) => {
     const a = new ScheduleLR(original, { schedule });
     for (let i = 0; i < 6; i++) a.step();
     const state = JSON.parse(JSON.stringify(a.stateDict())) as SchedulerState;
-    assert.deepEqual(Object.keys(state).sort(), ["baseLrs", "lastEpoch", "lastLr", "stepCount"]);
+    assert.deepEqual(Object.keys(state).sort(), [
+      "baseLrs",
+      "field",
+      "lastEpoch",
+      "lastLr",
+      "stepCount",
+      "type",
+    ]);
     const copy = { paramGroups: [{ lr: 1 }, { lr: 2 }] };
     const b = new ScheduleLR(copy, { schedule });
     b.loadStateDict(state);
@@ -175,7 +182,7 @@ Deno.test("ScheduleLR", async (t) => {
           last_epoch: 3,
         } as unknown as { schedule: Schedule }),
       TypeError,
-      "ScheduleLR got an unknown option last_epoch (did you mean lastEpoch?); expected one of schedule, lastEpoch",
+      "ScheduleLR got an unknown option last_epoch (did you mean lastEpoch?); expected one of schedule, lastEpoch, field",
     );
     assert.deepEqual(optimizer, before);
   });

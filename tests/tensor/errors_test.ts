@@ -36,7 +36,7 @@ Deno.test("shape mismatches name both shapes", async (t) => {
       message: "tensor: shape [2, 2] needs 4 values, got 3",
     });
     assert.throws(() => tensor([[1, 2], [3]]), {
-      message: "tensor: nested arrays must be rectangular",
+      message: "tensor: nested arrays must be rectangular, got data[1] of length 1, expected 2",
     });
     assert.throws(() => new Tensor(new Float64Array(1), [1.5]), {
       message: "shape must hold non-negative integers, got shape=[1.5]",

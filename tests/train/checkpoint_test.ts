@@ -62,10 +62,15 @@ Deno.test("train() resumed from a checkpoint ends bit-identical to the uninterru
       "lossSum",
       "model",
       "optimizer",
+      "order",
       "random",
       "scheduler",
+      "smoothing",
       "version",
     ]);
+    assert.equal(last.version, 2);
+    assert.equal(last.order, null); // not shuffled
+    assert.equal(last.smoothing!.count, 1200);
     assert.deepEqual(seen[1]!.history.iteration, [500]);
     assert.equal(seen[1]!.lossCount, 300);
     assert.deepEqual(JSON.parse(JSON.stringify(last)), last);
@@ -92,7 +97,7 @@ Deno.test("loadCheckpoint()", async (t) => {
     assert.throws(() => loadCheckpoint({ ...cp, format: "other" } as never, s), {
       name: "TypeError",
       message:
-        'checkpoint must be an anneal-checkpoint object of version 1, got format="other" version=1',
+        'checkpoint must be an anneal-checkpoint object of version 1 or 2, got format="other" version=2',
     });
     assert.throws(() => loadCheckpoint({ ...cp, iteration: -1 }, s), RangeError);
     assert.throws(() => loadCheckpoint(cp, { ...s, scheduler: undefined }), {

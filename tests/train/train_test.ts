@@ -148,7 +148,9 @@ Deno.test("train() with a too-large lr throws DivergenceError and leaves finite 
     assert.ok(caught instanceof DivergenceError);
     assert.ok(caught instanceof RangeError);
     assert.match(caught.message, /^loss is (NaN|Infinity) at iteration 2 \(lr=1e\+300\)/);
-    assert.match(caught.message, /try a lower learning rate \(e\.g\. lr=1e\+299\)/);
+    // Not lr=1e+299: a tenth of a runaway lr is capped at 0.1.
+    assert.match(caught.message, /try a lower learning rate \(e\.g\. lr=0\.1\)/);
+    assert.equal(caught.suggestedLr, 0.1);
     assert.match(caught.message, /restored to iteration 0$/);
     assert.equal(caught.iteration, 2);
     // Nothing NaN is left behind: the weights are the initial ones again.
