@@ -10,7 +10,7 @@
  */
 
 import type { JsonObject, LRScheduler } from "../schedulers/lr_scheduler.ts";
-import { Scheduler } from "../timm/scheduler.ts";
+import type { Scheduler } from "../timm/scheduler.ts";
 import { CosineLRScheduler } from "../timm/cosine_lr.ts";
 import { TanhLRScheduler } from "../timm/tanh_lr.ts";
 import { StepLRScheduler } from "../timm/step_lr.ts";

@@ -1,0 +1,226 @@
+import assert from "node:assert/strict";
+import {
+  hf,
+  keras,
+  optax,
+  scheduleFromSpec,
+  schedulerFromSpec,
+  SWALR,
+  timm,
+  TimmLR,
+  toKeras,
+  toOptax,
+  toPyTorch,
+  toSpec,
+} from "../../lib/mod.ts";
+import { FAMILY_CASES, FAMILY_SCHEDULERS, FAMILY_SCHEDULES } from "./_family_specs.ts";
+import { annealLrs, PYTHON, runTorch, torchOrSkip } from "./_torch.ts";
+
+/** Relative tolerance where Python's math and JavaScript's Math may round differently. */
+const TOLERANCE = 1e-12;
+
+const optimizer = () => ({
+  paramGroups: [{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.9 }],
+});
+const json = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+
+Deno.test("every family spec round-trips: toSpec(fromSpec(s)) is s, through JSON", async (t) => {
+  for (const spec of FAMILY_SCHEDULERS) {
+    await t.step(spec.type, () => {
+      assert.deepEqual(json(toSpec(schedulerFromSpec(optimizer(), json(spec)))), {
+        anneal: 1,
+        ...spec,
+      });
+    });
+  }
+  for (const spec of FAMILY_SCHEDULES) {
+    await t.step(spec.type, () => {
+      assert.deepEqual(json(toSpec(scheduleFromSpec(json(spec)))), { anneal: 1, ...spec });
+    });
+  }
+});
+
+Deno.test("a family spec builds the family's own numbers", async (t) => {
+  await t.step("hf: the spec steps as the function", () => {
+    const a = optimizer();
+    const b = optimizer();
+    const s = schedulerFromSpec(a, FAMILY_SCHEDULERS[10]!);
+    const { type: _type, ...options } = FAMILY_SCHEDULERS[10]!;
+    const direct = hf.getWsdSchedule(b, options as hf.WsdScheduleOptions);
+    for (let i = 0; i < 80; i++) {
+      assert.deepEqual(a.paramGroups, b.paramGroups);
+      s.step();
+      direct.step();
+    }
+  });
+  await t.step("timm: the k-th step() is timm's step(k)", () => {
+    const a = optimizer();
+    const b = optimizer();
+    const s = schedulerFromSpec(a, { type: "CosineLRScheduler", tInitial: 10, warmupT: 3 });
+    const direct = new timm.CosineLRScheduler(b, { tInitial: 10, warmupT: 3 });
+    for (let k = 1; k < 30; k++) {
+      s.step();
+      direct.step(k);
+      assert.deepEqual(a.paramGroups.map((g) => g.lr), b.paramGroups.map((g) => g.lr));
+    }
+  });
+  await t.step("timm with tInEpochs false: the k-th step() is timm's stepUpdate(k)", () => {
+    const a = optimizer();
+    const b = optimizer();
+    const options = { decayT: 3, decayRate: 0.5, tInEpochs: false };
+    const s = schedulerFromSpec(a, { type: "StepLRScheduler", ...options });
+    const direct = new timm.StepLRScheduler(b, options);
+    for (let k = 1; k < 20; k++) {
+      s.step();
+      direct.stepUpdate(k);
+      assert.deepEqual(a.paramGroups.map((g) => g.lr), b.paramGroups.map((g) => g.lr));
+    }
+  });
+  await t.step("keras and optax: the spec is the function", () => {
+    const lr = scheduleFromSpec(FAMILY_SCHEDULES[5]!);
+    const { type: _k, ...k } = FAMILY_SCHEDULES[5]!;
+    const direct = keras.CosineDecayRestarts(k as keras.CosineDecayRestartsOptions);
+    const { type: _o, ...o } = FAMILY_SCHEDULES[14]!;
+    const one = optax.cosineOnecycleSchedule(o as optax.CosineOnecycleScheduleOptions);
+    const fromSpec = scheduleFromSpec(FAMILY_SCHEDULES[14]!);
+    for (let t = 0; t < 100; t++) {
+      assert.equal(lr(t), direct(t));
+      assert.equal(fromSpec(t), one(t));
+    }
+  });
+});
+
+Deno.test("toSpec reads family objects built directly", () => {
+  assert.deepEqual(
+    toSpec(hf.getCosineScheduleWithWarmup(optimizer(), {
+      numWarmupSteps: 2,
+      numTrainingSteps: 9,
+    })),
+    {
+      anneal: 1,
+      type: "getCosineScheduleWithWarmup",
+      numWarmupSteps: 2,
+      numTrainingSteps: 9,
+      numCycles: 0.5,
+    },
+  );
+  assert.deepEqual(toSpec(hf.getInverseSqrtSchedule(optimizer(), { numWarmupSteps: 0 })), {
+    anneal: 1,
+    type: "getInverseSqrtSchedule",
+    numWarmupSteps: 0,
+    timescale: 10000,
+  });
+  const poly = new timm.PolyLRScheduler(optimizer(), { tInitial: 12, power: 1 });
+  const spec = toSpec(poly);
+  assert.equal(spec.type, "PolyLRScheduler");
+  assert.equal(spec.power, 1);
+  assert.equal(spec.warmupPrefix, false);
+  const again = schedulerFromSpec(optimizer(), spec);
+  assert.ok(again instanceof TimmLR && again.timm instanceof timm.PolyLRScheduler);
+  assert.deepEqual(toSpec(new SWALR(optimizer(), { swaLr: 0.01, annealEpochs: 3 })), {
+    anneal: 1,
+    type: "SWALR",
+    swaLr: 0.01,
+    annealEpochs: 3,
+    annealStrategy: "cos",
+  });
+  // A ReduceLROnPlateau built by its constructor stays a ReduceLROnPlateau spec.
+  assert.equal(toSpec(hf.getReduceOnPlateauSchedule(optimizer())).type, "ReduceLROnPlateau");
+});
+
+Deno.test("a TimmLR saves and restores its timm scheduler's state", () => {
+  const a = optimizer();
+  const spec = FAMILY_SCHEDULERS[12]!;
+  const s = schedulerFromSpec(a, spec);
+  for (let i = 0; i < 12; i++) s.step();
+  const b = optimizer();
+  const t = schedulerFromSpec(b, spec);
+  t.loadStateDict(json(s.stateDict()));
+  for (let i = 0; i < 20; i++) {
+    s.step();
+    t.step();
+    assert.deepEqual(a.paramGroups.map((g) => g.lr), b.paramGroups.map((g) => g.lr));
+  }
+});
+
+Deno.test("Keras specs export to Keras' own class; optax specs to optax", () => {
+  assert.equal(
+    toKeras(FAMILY_SCHEDULES[4]!).split("\n").at(-2),
+    "schedule = keras.optimizers.schedules.CosineDecay(initial_learning_rate=0.01, " +
+      "decay_steps=80, alpha=0.05, warmup_target=0.1, warmup_steps=10)",
+  );
+  assert.equal(
+    toKeras(FAMILY_SCHEDULES[1]!).split("\n").at(-2),
+    "schedule = keras.optimizers.schedules.PiecewiseConstantDecay(boundaries=[20, 50], " +
+      "values=[0.1, 0.05, 0.01])",
+  );
+  assert.equal(
+    toOptax(FAMILY_SCHEDULES[14]!).split("\n").at(-2),
+    "schedule = optax.cosine_onecycle_schedule(transition_steps=70, peak_value=0.1, " +
+      "pct_start=0.3, div_factor=25.0, final_div_factor=10000.0)",
+  );
+  assert.equal(
+    toOptax(FAMILY_SCHEDULES[18]!).split("\n").at(-2),
+    "schedule = optax.sgdr_schedule(cosine_kwargs=[dict(init_value=0.0, peak_value=0.1, " +
+      "warmup_steps=5, decay_steps=30, end_value=0.0, exponent=1.0), dict(init_value=0.01, " +
+      "peak_value=0.05, warmup_steps=3, decay_steps=25, end_value=0.001, exponent=2.0)])",
+  );
+  assert.throws(() => toOptax(FAMILY_SCHEDULES[0]!), TypeError);
+  assert.throws(() => toKeras(FAMILY_SCHEDULES[6]!), TypeError);
+  assert.throws(() => toOptax({ type: "CosineLRScheduler", tInitial: 5 }), TypeError);
+});
+
+Deno.test("every Keras and optax export is valid Python", async () => {
+  if (!(await torchOrSkip("Python syntax of the exports"))) return;
+  const sources = FAMILY_SCHEDULES.map((s) =>
+    s.type.startsWith("keras.") ? toKeras(s) : toOptax(s)
+  );
+  const child = new Deno.Command(PYTHON, {
+    args: ["-c", "import ast, json, sys\nfor s in json.load(sys.stdin): ast.parse(s)"],
+    stdin: "piped",
+    stderr: "piped",
+    stdout: "null",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(JSON.stringify(sources)));
+  await writer.close();
+  const out = await child.output();
+  assert.ok(out.success, new TextDecoder().decode(out.stderr));
+});
+
+Deno.test("toPyTorch of every family spec, run under real torch, steps to anneal's lrs", async (t) => {
+  if (!(await torchOrSkip("family specs under torch"))) return;
+  const { torch, results } = await runTorch(
+    FAMILY_CASES.map((c) => ({ ...c, code: toPyTorch(c.spec) })),
+  );
+  let exact = 0;
+  let total = 0;
+  let worst = 0;
+  const inexact = new Set<string>();
+  for (const [i, c] of FAMILY_CASES.entries()) {
+    await t.step(c.name, () => {
+      const result = results[i]!;
+      assert.ok(!("error" in result), `torch raised ${"error" in result ? result.error : ""}`);
+      const expected = annealLrs(c);
+      assert.equal(result.lrs.length, expected.length);
+      result.lrs.forEach((row, epoch) => {
+        row.forEach((lr, g) => {
+          const ours = expected[epoch]![g]!;
+          total += 1;
+          if (Object.is(lr, ours)) exact += 1;
+          else inexact.add(c.name);
+          const relative = Math.abs(lr - ours) / Math.max(Math.abs(ours), Number.MIN_VALUE);
+          worst = Math.max(worst, lr === ours ? 0 : relative);
+          assert.ok(
+            relative <= TOLERANCE,
+            `epoch ${epoch}, group ${g}: torch ${lr}, anneal ${ours} (relative ${relative})`,
+          );
+        });
+      });
+    });
+  }
+  console.log(
+    `torch ${torch}: ${FAMILY_CASES.length} family cases, ${exact} of ${total} lrs bit for bit, ` +
+      `worst relative difference ${worst} (in: ${[...inexact].join("; ") || "none"})`,
+  );
+});
