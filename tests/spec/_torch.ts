@@ -90,19 +90,49 @@ export async function runTorch(
   return JSON.parse(new TextDecoder().decode(stdout));
 }
 
-/** anneal's lrs for a case, read from the groups after each step, as the harness does. */
-export function annealLrs(c: TorchCase): number[][] {
+/**
+ * anneal's lrs for a case, read from the groups after each step, as the harness does. anneal
+ * refuses to write a negative or non-finite lr (issue 7) where torch writes one; the rows then
+ * stop at the refused epoch, whose number is `refusedAt` (else null).
+ */
+export function annealLrs(c: TorchCase): number[][] & { refusedAt: number | null } {
   const optimizer = { paramGroups: c.lrs.map((lr) => ({ lr, momentum: 0.9 })) };
   const pure = specTypes().schedules.some((t) => t.type === c.spec.type);
   const spec = pure ? { type: "ScheduleLR", schedule: c.spec } : c.spec;
   const scheduler = schedulerFromSpec(optimizer, spec);
-  const lrs: number[][] = [];
+  const lrs = Object.assign([] as number[][], { refusedAt: null as number | null });
   for (let epoch = 0; epoch < c.epochs; epoch++) {
     if (epoch > 0) {
-      if (c.metrics) (scheduler.step as (m: number) => void)(c.metrics[epoch - 1]!);
-      else scheduler.step();
+      try {
+        if (c.metrics) (scheduler.step as (m: number) => void)(c.metrics[epoch - 1]!);
+        else scheduler.step();
+      } catch (error) {
+        if (!(error instanceof RangeError) || !/would set paramGroups/.test(error.message)) {
+          throw error;
+        }
+        lrs.refusedAt = epoch;
+        return lrs;
+      }
     }
     lrs.push(optimizer.paramGroups.map((g) => g.lr));
   }
   return lrs;
+}
+
+/**
+ * Torch's rows to compare with anneal's: all of them, or, when anneal refused an epoch, the rows
+ * before it, after checking that torch did write a negative or non-finite lr at that epoch.
+ */
+export function torchRowsToCompare(
+  torchLrs: number[][],
+  ours: ReturnType<typeof annealLrs>,
+): number[][] {
+  if (ours.refusedAt === null) return torchLrs;
+  const row = torchLrs[ours.refusedAt] ?? [];
+  if (!row.some((lr) => !(Number.isFinite(lr) && lr >= 0))) {
+    throw new Error(
+      `anneal refused epoch ${ours.refusedAt}, where torch wrote ${JSON.stringify(row)}`,
+    );
+  }
+  return torchLrs.slice(0, ours.refusedAt);
 }
