@@ -12,3 +12,4 @@ import "./_keras.ts";
 import "./_optax.ts";
 import "./_hf.ts";
 import "./_timm.ts";
+import "./_warmup_paramwise.ts";

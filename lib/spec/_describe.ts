@@ -29,7 +29,7 @@ function toJson(options: Record<string, unknown>, table: OptionTable): JsonObjec
         return typeof v === "function" ? scheduleSpec(v as Schedule) : copyJson(v);
       }
       if (info.kind === "scheduler" || info.kind === "schedulers") {
-        return schedulerSpec(v as LRScheduler);
+        return v === null ? null : schedulerSpec(v as LRScheduler);
       }
       return copyJson(v);
     };

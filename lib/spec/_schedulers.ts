@@ -23,10 +23,12 @@ import {
   type AnyOptions,
   collapse,
   exactly,
+  fieldOf,
   lr,
   shortest,
   simple,
   torchClass,
+  withField,
 } from "./_torch_class.ts";
 
 const stepSize: OptionInfo = {
@@ -150,7 +152,7 @@ function builtInScale(mode: CyclicMode, g: number): (x: number) => number {
   return (x) => g ** x;
 }
 
-const cyclicOptions: OptionTable = {
+const cyclicOptions: OptionTable = withField({
   baseLr: lr("The lower lr of the cycle, per group.", { perGroup: true }),
   maxLr: lr("The upper lr of the cycle, per group.", { perGroup: true }),
   stepSizeUp: {
@@ -190,7 +192,7 @@ const cyclicOptions: OptionTable = {
     default: 0.9,
     perGroup: true,
   },
-};
+});
 
 const SCALE_FN_HINT = "scaleFn is a function, which a spec cannot hold: use mode " +
   '("triangular", "triangular2", or "exp_range" with gamma), or give the whole schedule as ' +
@@ -230,12 +232,13 @@ registerScheduler({
       cycleMomentum: s.cycleMomentum,
       baseMomentum: s.cycleMomentum ? collapse(s.baseMomentums) : 0.8,
       maxMomentum: s.cycleMomentum ? collapse(s.maxMomentums) : 0.9,
+      field: fieldOf(s),
     };
   },
   pytorch: torchClass("CyclicLR", cyclicOptions),
 });
 
-const oneCycleOptions: OptionTable = {
+const oneCycleOptions: OptionTable = withField({
   maxLr: lr("The peak lr, per group.", { perGroup: true }),
   totalSteps: { kind: "integer", description: "Steps in the cycle.", min: 1 },
   pctStart: {
@@ -279,7 +282,7 @@ const oneCycleOptions: OptionTable = {
     description: "Add a third phase annealing back to initialLr before the final decay.",
     default: false,
   },
-};
+});
 
 registerScheduler({
   type: "OneCycleLR",
@@ -321,13 +324,14 @@ registerScheduler({
       divFactor,
       finalDivFactor,
       threePhase: three,
+      field: fieldOf(s),
     };
   },
   pytorch: torchClass("OneCycleLR", oneCycleOptions),
 });
 
 /** ReduceLROnPlateau's option table (transformers' get_reduce_on_plateau_schedule shares it). */
-export const plateauOptions: OptionTable = {
+export const plateauOptions: OptionTable = withField({
   mode: {
     kind: "enum",
     description: "min: the metric should fall; max: rise.",
@@ -361,7 +365,7 @@ export const plateauOptions: OptionTable = {
   },
   minLr: lr("The lowest lr, per group.", { default: 0, min: 0, perGroup: true }),
   eps: lr("Cuts smaller than eps are skipped.", { default: 1e-8, min: 0 }),
-};
+});
 
 registerScheduler({
   type: "ReduceLROnPlateau",
@@ -384,6 +388,7 @@ export function readPlateau(s: ReduceLROnPlateau): Record<string, unknown> {
     cooldown: s.cooldown,
     minLr: s.defaultMinLr ?? [...s.minLrs],
     eps: s.eps,
+    field: fieldOf(s),
   };
 }
 

@@ -49,7 +49,11 @@ function valueSchema(info: OptionInfo): JsonObject {
     case "scheduler":
       return SCHEDULER;
     case "schedulers":
-      return { type: "array", minItems: 1, items: SCHEDULER };
+      return {
+        type: "array",
+        minItems: 1,
+        items: info.factories ? { anyOf: [SCHEDULER, { type: "null" }] } : SCHEDULER,
+      };
   }
 }
 

@@ -85,6 +85,11 @@ export interface OptionInfo {
   perGroup?: boolean;
   /** PyTorch's keyword for it, when not the plain snake_case of the key (`T_max`). */
   pytorch?: string;
+  /**
+   * A `"schedulers"` option whose specs the scheduler builds itself, each over its own view of
+   * the optimizer (`ParamwiseScheduler`): they arrive as factories, `null` entries allowed.
+   */
+  factories?: boolean;
   /** A `"numbers"` option that also takes a single number (timm's `noiseRangeT`). */
   scalarToo?: boolean;
   /** The option table of each object of an `"objects"` list. */
@@ -206,6 +211,7 @@ const OPTION_INFO_KEYS = [
   "nullable",
   "perGroup",
   "pytorch",
+  "factories",
   "scalarToo",
   "items",
 ];

@@ -20,7 +20,10 @@ function groupsNeeded(spec: unknown): number {
   const entry = schedulerType(String((spec as JsonObject).type));
   let n = 1;
   for (const [key, value] of Object.entries(spec)) {
-    if (entry?.options[key]?.perGroup && Array.isArray(value)) n = Math.max(n, value.length);
+    const info = entry?.options[key];
+    if ((info?.perGroup || info?.factories) && Array.isArray(value)) {
+      n = Math.max(n, value.length);
+    }
     n = Math.max(n, groupsNeeded(value));
   }
   return n;
@@ -58,6 +61,12 @@ function schedulerExpression(spec: JsonObject, py: PyWriter): string {
   const entry = schedulerType(String(spec.type))!;
   if (entry.pytorch === undefined) {
     throw new TypeError(`${spec.type} has no PyTorch export: its registry entry has no pytorch()`);
+  }
+  if (spec.field !== undefined && spec.field !== "lr") {
+    throw new TypeError(
+      `${spec.type} with field "${spec.field}" has no PyTorch export: PyTorch's schedulers ` +
+        "drive the lr only; export the lr schedule, or schedule the field in anneal",
+    );
   }
   return entry.pytorch(options(spec), py);
 }

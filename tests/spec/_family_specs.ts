@@ -155,6 +155,54 @@ export const FAMILY_SCHEDULERS: Spec[] = [
   },
 ];
 
+/** sched's types (WarmupLR, ParamwiseScheduler) and the `field` option, every option given. */
+export const SCHED_SCHEDULERS: Spec[] = [
+  {
+    type: "WarmupLR",
+    scheduler: { type: "CosineAnnealingLR", tMax: 60, etaMin: 0.001 },
+    warmupSteps: 10,
+    warmupType: "linear",
+    startFactor: 0.1,
+  },
+  {
+    type: "WarmupLR",
+    scheduler: {
+      type: "ReduceLROnPlateau",
+      mode: "min",
+      factor: 0.5,
+      patience: 3,
+      threshold: 1e-4,
+      thresholdMode: "rel",
+      cooldown: 0,
+      minLr: 0,
+      eps: 1e-8,
+    },
+    warmupSteps: 8,
+    warmupType: "exponential",
+    startLr: [0.001, 0.002],
+  },
+  {
+    type: "ParamwiseScheduler",
+    schedulers: [
+      { type: "StepLR", stepSize: 10, gamma: 0.5 },
+      {
+        type: "WarmupLR",
+        scheduler: { type: "ExponentialLR", gamma: 0.97 },
+        warmupSteps: 5,
+        warmupType: "constant",
+        startFactor: 0.5,
+      },
+    ],
+  },
+  { type: "ParamwiseScheduler", schedulers: [null, { type: "ExponentialLR", gamma: 0.9 }] },
+  { type: "StepLR", stepSize: 5, gamma: 0.5, field: "momentum" },
+  {
+    type: "ScheduleLR",
+    schedule: { type: "constantSchedule", value: 0.01 },
+    field: "weightDecay",
+  },
+];
+
 export const FAMILY_SCHEDULES: Spec[] = [
   {
     type: "keras.ExponentialDecay",
@@ -316,6 +364,28 @@ const LRS = [0.1, 0.05];
 export const FAMILY_CASES: TorchCase[] = [
   ...FAMILY_SCHEDULERS.map((spec) => ({ name: `${spec.type} (every option)`, spec })),
   ...FAMILY_SCHEDULES.map((spec) => ({ name: `${spec.type} (every option)`, spec })),
+  ...SCHED_SCHEDULERS.filter((spec) => spec.field === undefined).map((spec, i) => ({
+    name: `${spec.type} #${i} (every option)`,
+    spec,
+  })),
+  {
+    name: "WarmupLR (constant) in front of OneCycleLR",
+    spec: {
+      type: "WarmupLR",
+      scheduler: { type: "OneCycleLR", maxLr: 0.3, totalSteps: 100 },
+      warmupSteps: 6,
+      warmupType: "constant",
+    },
+  },
+  {
+    name: "WarmupLR (linear from startLr) in front of timm's CosineLRScheduler",
+    spec: {
+      type: "WarmupLR",
+      scheduler: { type: "CosineLRScheduler", tInitial: 50 },
+      warmupSteps: 5,
+      startLr: 0,
+    },
+  },
   // more configurations
   { name: "SWALR cos, default epochs", spec: { type: "SWALR", swaLr: 0.01 } },
   { name: "SWALR annealEpochs 0", spec: { type: "SWALR", swaLr: 0.03, annealEpochs: 0 } },
@@ -486,5 +556,5 @@ export const FAMILY_CASES: TorchCase[] = [
   lrs: LRS,
   epochs: EPOCHS,
   ...c,
-  ...(/Plateau/.test(c.spec.type) && !("metrics" in c) ? { metrics: METRICS } : {}),
+  ...(/Plateau/.test(JSON.stringify(c.spec)) && !("metrics" in c) ? { metrics: METRICS } : {}),
 }));

@@ -13,20 +13,28 @@ import {
   toPyTorch,
   toSpec,
 } from "../../lib/mod.ts";
-import { FAMILY_CASES, FAMILY_SCHEDULERS, FAMILY_SCHEDULES } from "./_family_specs.ts";
+import {
+  FAMILY_CASES,
+  FAMILY_SCHEDULERS,
+  FAMILY_SCHEDULES,
+  SCHED_SCHEDULERS,
+} from "./_family_specs.ts";
 import { annealLrs, PYTHON, runTorch, torchOrSkip, torchRowsToCompare } from "./_torch.ts";
 
 /** Relative tolerance where Python's math and JavaScript's Math may round differently. */
 const TOLERANCE = 1e-12;
 
 const optimizer = () => ({
-  paramGroups: [{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.9 }],
+  paramGroups: [
+    { lr: 0.1, momentum: 0.9, weightDecay: 0.01 },
+    { lr: 0.05, momentum: 0.9, weightDecay: 0.01 },
+  ],
 });
 const json = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
 Deno.test("every family spec round-trips: toSpec(fromSpec(s)) is s, through JSON", async (t) => {
-  for (const spec of FAMILY_SCHEDULERS) {
-    await t.step(spec.type, () => {
+  for (const spec of [...FAMILY_SCHEDULERS, ...SCHED_SCHEDULERS]) {
+    await t.step(`${spec.type}${spec.field ? ` (field ${spec.field})` : ""}`, () => {
       assert.deepEqual(json(toSpec(schedulerFromSpec(optimizer(), json(spec)))), {
         anneal: 1,
         ...spec,
@@ -126,6 +134,27 @@ Deno.test("toSpec reads family objects built directly", () => {
   });
   // A ReduceLROnPlateau built by its constructor stays a ReduceLROnPlateau spec.
   assert.equal(toSpec(hf.getReduceOnPlateauSchedule(optimizer())).type, "ReduceLROnPlateau");
+});
+
+Deno.test("a field other than lr is kept in the spec, left out for lr, and not exported to PyTorch", () => {
+  const groups = () => ({
+    paramGroups: [{ lr: 0.1, momentum: 0.9, weightDecay: 0.01 }],
+  });
+  const o = groups();
+  const s = schedulerFromSpec(o, { type: "ExponentialLR", gamma: 0.5, field: "momentum" });
+  s.step();
+  assert.equal(o.paramGroups[0]!.momentum, 0.45);
+  assert.equal(o.paramGroups[0]!.lr, 0.1);
+  assert.equal(toSpec(s).field, "momentum");
+  assert.equal(
+    "field" in toSpec(schedulerFromSpec(groups(), { type: "StepLR", stepSize: 2 })),
+    false,
+  );
+  assert.throws(
+    () => toPyTorch({ type: "StepLR", stepSize: 2, field: "momentum" }),
+    (e: unknown) =>
+      e instanceof TypeError && e.message.includes('field "momentum" has no PyTorch export'),
+  );
 });
 
 Deno.test("a TimmLR saves and restores its timm scheduler's state", () => {

@@ -28,6 +28,7 @@ Deno.test("the built-in registry: PyTorch's 16 schedulers, ScheduleLR, the hf, t
     "MultiStepLRScheduler",
     "MultiplicativeLR",
     "OneCycleLR",
+    "ParamwiseScheduler",
     "PlateauLRScheduler",
     "PolyLRScheduler",
     "PolynomialLR",
@@ -38,6 +39,7 @@ Deno.test("the built-in registry: PyTorch's 16 schedulers, ScheduleLR, the hf, t
     "StepLR",
     "StepLRScheduler",
     "TanhLRScheduler",
+    "WarmupLR",
     "getConstantSchedule",
     "getConstantScheduleWithWarmup",
     "getCosineScheduleWithWarmup",
@@ -107,6 +109,10 @@ Deno.test("every default in an option table is the constructor's own default", (
     }
     if (t.type === "SequentialLR") spec.milestones = [];
     if (t.type === "MultiStepLRScheduler") spec.decayT = [4, 8];
+    if (t.type === "WarmupLR") {
+      Object.assign(spec, { scheduler: { type: "StepLR", stepSize: 2 }, warmupSteps: 3 });
+    }
+    if (t.type === "ParamwiseScheduler") spec.schedulers = [{ type: "StepLR", stepSize: 2 }];
     const full = toSpec(schedulerFromSpec(optimizer(), spec as never));
     for (const [key, info] of Object.entries(t.options)) {
       if (info.default !== undefined) assert.deepEqual(full[key], info.default, `${t.type}.${key}`);

@@ -17,7 +17,7 @@ import {
   warmupCosineDecaySchedule,
 } from "../../lib/mod.ts";
 import { FULL_SCHEDULERS, FULL_SCHEDULES } from "./_specs.ts";
-import { FAMILY_SCHEDULERS, FAMILY_SCHEDULES } from "./_family_specs.ts";
+import { FAMILY_SCHEDULERS, FAMILY_SCHEDULES, SCHED_SCHEDULERS } from "./_family_specs.ts";
 
 const optimizer = () => ({
   paramGroups: [{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.9 }],
@@ -65,7 +65,14 @@ Deno.test("the round-trip lists (here and in families_test.ts) cover every regis
       Object.values(v).forEach(visit);
     }
   };
-  [...FULL_SCHEDULERS, ...FULL_SCHEDULES, ...FAMILY_SCHEDULERS, ...FAMILY_SCHEDULES].forEach(visit);
+  [
+    ...FULL_SCHEDULERS,
+    ...FULL_SCHEDULES,
+    ...FAMILY_SCHEDULERS,
+    ...FAMILY_SCHEDULES,
+    ...SCHED_SCHEDULERS,
+  ]
+    .forEach(visit);
   const { schedulers, schedules } = specTypes();
   assert.deepEqual(
     [...schedulers, ...schedules].map((s) => s.type).filter((s) => !covered.has(s)),
