@@ -2,12 +2,15 @@
  * `Figure`: a chart as plain plotly JSON (`{ data, layout, config? }`) that shows itself in
  * Jupyter. Its `[Symbol.for("Jupyter.display")]()` returns a MIME bundle with the plotly JSON
  * (interactive in JupyterLab and VS Code), a static SVG drawn by {@linkcode toSvg} (GitHub and
- * exported pages show it without JavaScript) and a one-line `text/plain` summary.
+ * exported pages show it without JavaScript), the same SVG as PNG (what untrusted Jupyter
+ * Notebook shows) and a one-line `text/plain` summary. `display()` gives the bundle without the
+ * PNG, synchronously; the rasteriser loads only when the kernel asks for the PNG.
  *
  * @module
  */
 
 import { toSvg } from "./svg.ts";
+import { toBase64, toPng } from "../notebook/png.ts";
 
 /**
  * A line's dash pattern, as plotly spells it.
@@ -153,6 +156,20 @@ export interface Axis {
   range?: [number, number];
   /** Lock this axis' scale to another's (`"x"`): one unit is as long on both axes. */
   scaleanchor?: "x";
+  /** How plotly writes exponents: `"power"` gives 10⁻³ (never SI prefixes such as 1m or 10n). */
+  exponentformat?: "none" | "e" | "E" | "power" | "SI" | "B";
+  /** Distance between labelled ticks (log axes: in decades, 1 labels every 10^k). */
+  dtick?: number | string;
+  /** Log axes: `"none"` leaves the ticks between decades unlabelled (no "2 3 4 … 9" digits). */
+  minorloglabels?: "small digits" | "complete" | "none";
+  /** `"array"`: ticks exactly at `tickvals`, labelled by `ticktext`. */
+  tickmode?: "auto" | "linear" | "array";
+  /** Tick positions (data units) when `tickmode` is `"array"`. */
+  tickvals?: number[];
+  /** Tick labels when `tickmode` is `"array"`. */
+  ticktext?: string[];
+  /** Minor ticks and gridlines, as plotly spells them. */
+  minor?: { showgrid?: boolean; gridcolor?: string; ticks?: "" | "inside" | "outside" };
 }
 
 /**
@@ -255,8 +272,17 @@ export interface Layout {
   annotations?: Annotation[];
   /** Whether to show the legend. */
   showlegend?: boolean;
-  /** Legend title. */
-  legend?: { title?: Title };
+  /** Legend title and placement (`orientation: "h"` with `y < 0`: a row below the plot). */
+  legend?: {
+    title?: Title;
+    orientation?: "v" | "h";
+    x?: number;
+    y?: number;
+    xanchor?: "auto" | "left" | "center" | "right";
+    yanchor?: "auto" | "top" | "middle" | "bottom";
+  };
+  /** Space around the plot area in pixels, as plotly spells it. */
+  margin?: { l?: number; r?: number; t?: number; b?: number };
   /** Width in pixels. */
   width?: number;
   /** Height in pixels. */
@@ -349,6 +375,25 @@ export interface Frame {
 export type MimeBundle = Record<string, unknown>;
 
 /**
+ * The MIME bundle a {@linkcode Figure} displays as in Jupyter: {@linkcode FigureBundle} plus a
+ * PNG rendition (base64) of the same SVG, which untrusted Jupyter Notebook shows where it hides
+ * SVG.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Figure, type JupyterFigureBundle, jupyterDisplay } from "./mod.ts";
+ *
+ * const bundle: JupyterFigureBundle = await new Figure({ data: [], layout: {} })[jupyterDisplay]();
+ * assert.ok(bundle["image/png"].startsWith("iVBORw0KGgo")); // base64 of the PNG signature
+ * ```
+ */
+export interface JupyterFigureBundle extends FigureBundle {
+  /** The SVG rasterised with resvg at the SVG's size, base64. */
+  "image/png": string;
+}
+
+/**
  * The MIME bundle a {@linkcode Figure} displays as.
  *
  * @example
@@ -379,7 +424,7 @@ export interface FigureBundle extends MimeBundle {
  *
  * assert.equal(jupyterDisplay, Symbol.for("Jupyter.display"));
  * const figure = new Figure({ data: [], layout: {} });
- * assert.equal(figure[jupyterDisplay]()["text/plain"], "Figure: 0 traces");
+ * assert.equal((await figure[jupyterDisplay]())["text/plain"], "Figure: 0 traces");
  * ```
  */
 export const jupyterDisplay: unique symbol = Symbol.for("Jupyter.display") as never;
@@ -399,9 +444,10 @@ export const jupyterDisplay: unique symbol = Symbol.for("Jupyter.display") as ne
  * });
  * assert.equal(figure.summary(), 'Figure: 1 trace, "Halving"');
  * assert.equal(jupyterDisplay, Symbol.for("Jupyter.display"));
- * const bundle = figure[jupyterDisplay]();
+ * const bundle = await figure[jupyterDisplay]();
  * assert.deepEqual(Object.keys(bundle).sort(), [
  *   "application/vnd.plotly.v1+json",
+ *   "image/png",
  *   "image/svg+xml",
  *   "text/plain",
  * ]);
@@ -459,8 +505,14 @@ export class Figure implements FigureJson {
     };
   }
 
-  /** What Deno's Jupyter kernel calls to show the figure: {@linkcode Figure.display}. */
-  [jupyterDisplay](): FigureBundle {
-    return this.display();
+  /**
+   * What Deno's Jupyter kernel calls to show the figure: {@linkcode Figure.display} plus the
+   * SVG rasterised to PNG ({@linkcode toPng}, loaded on the first call), so untrusted
+   * Jupyter Notebook, which hides SVG, shows the chart too.
+   */
+  async [jupyterDisplay](): Promise<JupyterFigureBundle> {
+    const bundle = this.display();
+    const png = toBase64(await toPng(bundle["image/svg+xml"]));
+    return { ...bundle, "image/png": png };
   }
 }

@@ -126,17 +126,25 @@ export class SmallMultiples {
           legendgroup: trace.name,
         });
       }
-      layout[`xaxis${suffix}`] = { ...panel.layout.xaxis };
-      layout[`yaxis${suffix}`] = { ...panel.layout.yaxis };
+      // Axis titles once per column (x, bottom panel) and once per row (y, left panel).
+      const column = k % columns;
+      const below = k + columns < this.panels.length;
+      const xaxis: Record<string, unknown> = { ...panel.layout.xaxis };
+      const yaxis: Record<string, unknown> = { ...panel.layout.yaxis };
+      if (below) delete xaxis.title;
+      if (column > 0) delete yaxis.title;
+      layout[`xaxis${suffix}`] = xaxis;
+      layout[`yaxis${suffix}`] = yaxis;
       if (panel.layout.title !== undefined) {
         (layout.annotations as unknown[]).push({
           text: `<b>${panel.layout.title.text}</b>`,
           xref: `x${suffix} domain`,
           yref: `y${suffix} domain`,
           x: 0.5,
-          y: 1.12,
+          y: 1.02,
+          yanchor: "bottom",
           showarrow: false,
-          font: { size: 13 },
+          font: { size: 12 },
         });
       }
     });
