@@ -13,6 +13,7 @@ import type { ScheduleDescription } from "../schedules/_described.ts";
 import { recordedOptions } from "./_built.ts";
 import { knownTypes, scheduleType, specTypes } from "./registry.ts";
 import type { OptionTable } from "./registry.ts";
+import { withDefaults } from "./_schedule_entry.ts";
 
 function copyJson(value: unknown): Json {
   return JSON.parse(JSON.stringify(value));
@@ -46,7 +47,8 @@ export function descriptionSpec(description: ScheduleDescription): JsonObject {
   if (entry === undefined) {
     throw new RangeError(`unknown spec type ${type}; known types: ${knownTypes().join(", ")}`);
   }
-  return { type, ...toJson(options, entry.options) };
+  // A factory may record its options as given (optax's, Keras'): fill the table's defaults.
+  return { type, ...toJson(withDefaults(options, entry.options), entry.options) };
 }
 
 /** The spec of a pure schedule built by one of the library's factories. */

@@ -255,3 +255,28 @@ Deno.test("toPyTorch of every family spec, run under real torch, steps to anneal
       `worst relative difference ${worst} (in: ${[...inexact].join("; ") || "none"})`,
   );
 });
+
+Deno.test("toSpec reads Keras and optax schedules built by their own functions", () => {
+  for (const spec of FAMILY_SCHEDULES) {
+    const { type, ...options } = spec;
+    const [library, name] = type.split(".") as ["keras" | "optax", string];
+    const build = (library === "keras" ? keras : optax) as unknown as Record<
+      string,
+      (o: unknown) => (t: number) => number
+    >;
+    // Nested specs (optax.joinSchedules) are built by scheduleFromSpec, the rest directly.
+    const direct = type === "optax.joinSchedules"
+      ? build[name]!({ ...options, schedules: options.schedules.map(scheduleFromSpec) })
+      : build[name]!(json(options));
+    assert.deepEqual(json(toSpec(direct)), { anneal: 1, ...spec }, type);
+  }
+  assert.deepEqual(toSpec(optax.cosineOnecycleSchedule({ transitionSteps: 10, peakValue: 1 })), {
+    anneal: 1,
+    type: "optax.cosineOnecycleSchedule",
+    transitionSteps: 10,
+    peakValue: 1,
+    pctStart: 0.3,
+    divFactor: 25,
+    finalDivFactor: 1e4,
+  });
+});
