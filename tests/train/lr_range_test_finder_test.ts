@@ -25,7 +25,7 @@ const weights = (model: { parameters(): { data: Float64Array }[] }) =>
 
 const setup = () => {
   const s = irisSetup({ seed: 3, reduction: "mean" });
-  return { ...s, data: s.split };
+  return { ...s, data: s.split, split: s.split };
 };
 
 Deno.test("lrRangeTest({ mode: 'linear' }) grows the lr by equal steps from startLr to endLr", () => {
