@@ -128,7 +128,7 @@ export function fieldOf(s: LRScheduler): string | undefined {
   return s.field === "lr" ? undefined : s.field;
 }
 
-/** `lr_scheduler.Name(optimizer, keyword=value, ...)` (`field` is lr: see toPyTorch). */
+/** `lr_scheduler.Name(optimizer, keyword=value, ...)` (another `field`: see `_field_py.ts`). */
 export function torchClass(name: string, table: OptionTable) {
   return (o: JsonObject, py: PyWriter) => {
     const kwargs = py.kwargs(o, table, ["field"]);
