@@ -36,6 +36,8 @@ export class TimmLR extends LRScheduler {
   /** The timm scheduler this steps. */
   readonly timm: Scheduler;
   #metric: number | null = null;
+  /** What timm's constructor wrote: the lrs at time 0 (a `SequentialLR` restarts there). */
+  #initial: number[] = [];
 
   /**
    * Wraps a timm scheduler just built on `optimizer` (its constructor has written the initial
@@ -47,8 +49,10 @@ export class TimmLR extends LRScheduler {
         `timm must be a timm scheduler built on optimizer, got timm=${check.show(timm)}`,
       );
     }
+    const initial = optimizer.paramGroups.map((g) => g.lr);
     super(optimizer);
     this.timm = timm;
+    this.#initial = initial;
     this.initialStep();
   }
 
@@ -62,13 +66,15 @@ export class TimmLR extends LRScheduler {
     }
   }
 
-  /** timm's lrs at the new time (what timm writes into the groups). */
+  /**
+   * timm's lrs at the new time (what timm writes into the groups); at time 0, what timm's
+   * constructor wrote.
+   */
   protected override computeLr(): number[] {
     const t = this.lastEpoch;
-    if (t > 0) {
-      if (this.timm.tInEpochs) this.timm.step(t, this.#metric);
-      else this.timm.stepUpdate(t, this.#metric);
-    }
+    if (t <= 0) return [...this.#initial];
+    if (this.timm.tInEpochs) this.timm.step(t, this.#metric);
+    else this.timm.stepUpdate(t, this.#metric);
     return this.optimizer.paramGroups.map((g) => g.lr);
   }
 

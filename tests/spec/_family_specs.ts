@@ -542,6 +542,33 @@ export const FAMILY_CASES: TorchCase[] = [
     },
   },
   {
+    name: "SequentialLR: LinearLR, then timm's CosineLRScheduler",
+    spec: {
+      type: "SequentialLR",
+      schedulers: [
+        { type: "LinearLR", startFactor: 0.2, totalIters: 5 },
+        { type: "CosineLRScheduler", tInitial: 30, lrMin: 1e-4, cycleLimit: 2 },
+      ],
+      milestones: [5],
+    },
+  },
+  {
+    name: "SequentialLR: ConstantLR, then a WarmupLR in front of CosineAnnealingLR",
+    spec: {
+      type: "SequentialLR",
+      schedulers: [
+        { type: "ConstantLR", factor: 0.5, totalIters: 10 },
+        {
+          type: "WarmupLR",
+          scheduler: { type: "CosineAnnealingLR", tMax: 60 },
+          warmupSteps: 8,
+          startFactor: 0.1,
+        },
+      ],
+      milestones: [10],
+    },
+  },
+  {
     name: "SequentialLR: LinearLR, then a ScheduleLR of optax.linearOnecycleSchedule",
     spec: {
       type: "SequentialLR",
