@@ -2,32 +2,55 @@
  * The peer benchmark: the seed's Iris training (25,500 iterations, full batch of 120, summed
  * cross-entropy, SGD lr 1e-3 halved every 10,000 iterations, evaluation every 500) in our library,
  * in numpy, and in PyTorch eager (float64 and float32), from the same split and the same initial
- * weights (exported to the peers as JSON). Every implementation runs in a fresh process, timed
- * from its first training iteration to its last (no warm-up for anyone). Prints one table: wall
- * time, µs per iteration, the peer's time over ours, the loss of iteration 100 (equal to ~10
- * digits everywhere: the same work) and the final loss (which drifts apart: this training is
+ * weights (exported to the peers as JSON). Every run is a fresh process, timed from its first
+ * training iteration to its last (no warm-up for anyone); the contenders run interleaved, in a
+ * shuffled order each round, over several rounds. Prints one table: median µs per iteration and
+ * its spread over the rounds, the peer's median over ours, the loss of iteration 100 (equal to
+ * ~10 digits everywhere: the same work) and the final loss (which drifts apart: this training is
  * chaotic, rounding differences grow once the loss breaks out of its plateau near iteration 250).
  *
- * Run: `deno task bench:peers` (options: `--seed N`, `--iterations N`, `--ours-only`).
- * The Python peers run with /usr/bin/python3 (numpy, torch); a missing one is skipped with a
- * message. Wall times depend on what else the machine runs: run it on a quiet machine.
+ * Before timing anything it asks numpy and torch which BLAS they run (bench/_blas.ts): a peer on
+ * the reference BLAS fails loudly with the install command (`apt-get install
+ * libopenblas0-pthread`) instead of being timed, and where OpenBLAS does not recognise the CPU
+ * and falls back to its generic kernels, the peers run with the best kernel the CPU supports
+ * (named in the output; `--openblas-core=detected` keeps the fallback, `--openblas-core=NAME`
+ * forces one). OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed from the peers' environment;
+ * the peers run on 1 thread, as ours.
+ *
+ * Run: `deno task bench:peers` (options: `--rounds N`, `--seed N`, `--iterations N`,
+ * `--ours-only`, `--openblas-core=auto|detected|NAME`). The Python peers run with
+ * /usr/bin/python3 (numpy, torch); a missing one is skipped with a message. Wall times depend on
+ * what else the machine runs: the header gives the load average before and after.
  *
  * @module
  */
 
+import process from "node:process";
 import { irisSetup, train } from "../lib/train/mod.ts";
 import { parseArgs } from "node:util";
+import { interleave, loadAverage, machine, spread, summarize } from "./_rounds.ts";
+import {
+  blasProblem,
+  type BlasReport,
+  coreOverride,
+  describeBlas,
+  peerEnv,
+  probeBlas,
+} from "./_blas.ts";
 
 /** One row of the table. */
 interface PeerResult {
   name: string;
   seconds: number;
+  /** CPU time of the whole process over the same span (user + system, every thread). */
+  cpuSeconds: number;
   iterations: number;
   loss: number;
   loss100: number;
   trainAccuracy: number;
   testAccuracy: number;
   peakRssMb?: number;
+  blas?: BlasReport;
 }
 
 const PYTHON = "/usr/bin/python3";
@@ -75,7 +98,7 @@ function peakRssMb(): number {
 function runOurs(seed: number, iterations: number, capture: boolean): PeerResult {
   const setup = irisSetup({ seed, stopAt: null, iterations });
   let loss100 = NaN;
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   const result = train({
     ...setup,
     capture,
@@ -84,9 +107,11 @@ function runOurs(seed: number, iterations: number, capture: boolean): PeerResult
     },
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
   return {
-    name: `anneal, Deno ${Deno.version.deno} (${capture ? "captured step" : "eager"})`,
+    name: `anneal (${capture ? "captured step" : "eager"})`,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     iterations: result.iteration,
     loss: result.loss,
     loss100,
@@ -117,13 +142,22 @@ function allocationPerIteration(seed: number): { withScheduler: number; withoutS
   return { withScheduler: perIteration(true), withoutScheduler };
 }
 
-async function runChild(command: string, args: string[]): Promise<PeerResult | string> {
+async function runChild(
+  command: string,
+  args: string[],
+  env?: Record<string, string>,
+): Promise<PeerResult | string> {
   try {
     await Deno.stat(command);
   } catch {
     return `skipped: ${command} not found`;
   }
-  const out = await new Deno.Command(command, { args, stdout: "piped", stderr: "piped" }).output();
+  const out = await new Deno.Command(command, {
+    args,
+    stdout: "piped",
+    stderr: "piped",
+    ...(env ? { env, clearEnv: true } : {}),
+  }).output();
   const text = new TextDecoder().decode(out.stdout).trim().split("\n").at(-1) ?? "";
   if (!out.success) {
     const err = new TextDecoder().decode(out.stderr).trim().split("\n").at(-1);
@@ -132,25 +166,57 @@ async function runChild(command: string, args: string[]): Promise<PeerResult | s
   return JSON.parse(text) as PeerResult;
 }
 
-function printTable(rows: (PeerResult | string)[], ours: PeerResult): void {
-  const header = ["implementation", "wall s", "µs/iter", "× ours", "loss @100", "final loss"];
-  const table = rows.map((r) =>
-    typeof r === "string" ? [r, "", "", "", "", ""] : [
+/** One contender: its label, the BLAS it runs (or a blank), and its runs over the rounds. */
+interface Row {
+  name: string;
+  blas: string;
+  runs: PeerResult[];
+  failure?: string;
+}
+
+function printTable(rows: Row[], ours: Row): void {
+  const header = [
+    "implementation",
+    "BLAS",
+    "µs/iter (median)",
+    "spread",
+    "time vs anneal",
+    "CPU µs/iter",
+    "spread ",
+    "CPU time vs anneal",
+    "loss @100",
+    "final loss",
+  ];
+  const perIteration = (r: Row) => summarize(r.runs.map((x) => x.seconds / x.iterations * 1e6));
+  const cpuPerIteration = (r: Row) =>
+    summarize(r.runs.map((x) => x.cpuSeconds / x.iterations * 1e6));
+  const oursMedian = perIteration(ours).median, oursCpu = cpuPerIteration(ours).median;
+  const table = rows.map((r) => {
+    if (r.failure !== undefined || r.runs.length === 0) {
+      return [r.name, r.blas, r.failure ?? "no runs", "", "", "", "", "", "", ""];
+    }
+    const s = perIteration(r), c = cpuPerIteration(r);
+    const last = r.runs.at(-1)!;
+    return [
       r.name,
-      r.seconds.toFixed(2),
-      (r.seconds / r.iterations * 1e6).toFixed(1),
-      (r.seconds / ours.seconds).toFixed(2),
-      r.loss100.toPrecision(12),
-      r.loss.toPrecision(6),
-    ]
-  );
+      r.blas,
+      s.median.toFixed(1),
+      spread(s),
+      (s.median / oursMedian).toFixed(2),
+      c.median.toFixed(1),
+      spread(c),
+      (c.median / oursCpu).toFixed(2),
+      last.loss100.toPrecision(12),
+      last.loss.toPrecision(6),
+    ];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (row: string[]) =>
-    "| " + row.map((c, i) => i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)).join(" | ") +
+    "| " + row.map((c, i) => i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)).join(" | ") +
     " |";
   console.log(line(header));
   console.log(
-    "|" + widths.map((w, i) => "-".repeat(w + 1) + (i === 0 ? "-" : ":")).join("|") + "|",
+    "|" + widths.map((w, i) => "-".repeat(w + 1) + (i < 2 ? "-" : ":")).join("|") + "|",
   );
   for (const row of table) console.log(line(row));
 }
@@ -161,7 +227,9 @@ if (import.meta.main) {
     options: {
       seed: { type: "string", default: "3" },
       iterations: { type: "string", default: "25500" },
+      rounds: { type: "string", default: "5" },
       "ours-only": { type: "boolean", default: false },
+      "openblas-core": { type: "string", default: "auto" },
       child: { type: "string" },
     },
   });
@@ -171,8 +239,10 @@ if (import.meta.main) {
   } else if (values.child !== undefined) {
     console.log(JSON.stringify(runOurs(seed, iterations, values.child === "captured")));
   } else {
+    const rounds = Number(values.rounds);
     const self = new URL(import.meta.url).pathname;
     const here = new URL(".", import.meta.url).pathname;
+    const loadBefore = loadAverage();
     const setupPath = await Deno.makeTempFile({ prefix: "anneal_peers_", suffix: ".json" });
     await Deno.writeTextFile(setupPath, JSON.stringify(exportSetup(seed, iterations)));
     const deno = Deno.execPath();
@@ -184,9 +254,92 @@ if (import.meta.main) {
       `--iterations=${iterations}`,
       `--child=${mode}`,
     ];
-    const captured = await runChild(deno, ourArgs("captured"));
-    if (typeof captured === "string") throw new Error(`our run failed: ${captured}`);
-    const rows: (PeerResult | string)[] = [captured, await runChild(deno, ourArgs("eager"))];
+    const captured: Row = { name: "anneal (captured step)", blas: "none (WebAssembly)", runs: [] };
+    const eager: Row = { name: "anneal (eager autograd)", blas: "none (WebAssembly)", runs: [] };
+    const rows: Row[] = [captured, eager];
+    const contenders: Record<string, () => Promise<number>> = {
+      captured: async () => {
+        const r = await runChild(deno, ourArgs("captured"));
+        if (typeof r === "string") throw new Error(`our run failed: ${r}`);
+        captured.runs.push(r);
+        return r.seconds;
+      },
+      eager: async () => {
+        const r = await runChild(deno, ourArgs("eager"));
+        if (typeof r === "string") throw new Error(`our run failed: ${r}`);
+        eager.runs.push(r);
+        return r.seconds;
+      },
+    };
+    const notes: string[] = [];
+    if (!values["ours-only"]) {
+      const cpuinfo = Deno.readTextFileSync("/proc/cpuinfo");
+      const peers = [
+        { key: "numpy", framework: "numpy" as const, script: "peers_numpy.py", extra: [] },
+        {
+          key: "torch64",
+          framework: "torch" as const,
+          script: "peers_torch.py",
+          extra: ["float64"],
+        },
+        {
+          key: "torch32",
+          framework: "torch" as const,
+          script: "peers_torch.py",
+          extra: ["float32"],
+        },
+      ];
+      for (const peer of peers) {
+        const detected = await probeBlas(PYTHON, peer.framework, peerEnv(1, null));
+        const label = peer.framework === "numpy"
+          ? "numpy, float64"
+          : `PyTorch eager, ${peer.extra[0]}, 1 thread`;
+        if (typeof detected === "string") {
+          rows.push({ name: label, blas: "", runs: [], failure: `skipped: ${detected}` });
+          continue;
+        }
+        const problem = blasProblem(peer.framework, detected);
+        if (problem !== null) {
+          rows.push({ name: label, blas: describeBlas(detected), runs: [], failure: problem });
+          console.error(problem);
+          continue;
+        }
+        const choice = values["openblas-core"]!;
+        const core = choice === "auto"
+          ? coreOverride(detected.core, cpuinfo)
+          : choice === "detected"
+          ? null
+          : choice;
+        if (core !== null && peer.key !== "torch32") {
+          notes.push(
+            `${peer.framework}: OpenBLAS detects kernel ${detected.core} on this CPU; ` +
+              `run with OPENBLAS_CORETYPE=${core}, the fastest kernel the CPU supports`,
+          );
+        }
+        const env = peerEnv(1, core);
+        const used = await probeBlas(PYTHON, peer.framework, env);
+        const row: Row = {
+          name: `${label} (${detected.version})`,
+          blas: typeof used === "string" ? used : describeBlas(used),
+          runs: [],
+        };
+        rows.push(row);
+        contenders[peer.key] = async () => {
+          const r = await runChild(
+            PYTHON,
+            [`${here}${peer.script}`, setupPath, ...peer.extra],
+            env,
+          );
+          if (typeof r === "string") {
+            row.failure = r;
+            return NaN;
+          }
+          row.runs.push(r);
+          return r.seconds;
+        };
+      }
+    }
+    await interleave(contenders, rounds, (round) => console.error(`round ${round + 1}/${rounds}`));
     const allocation = await new Deno.Command(deno, {
       args: [
         "run",
@@ -201,27 +354,29 @@ if (import.meta.main) {
       withScheduler: number;
       withoutScheduler: number;
     };
-    if (!values["ours-only"]) {
-      rows.push(await runChild(PYTHON, [`${here}peers_numpy.py`, setupPath]));
-      rows.push(await runChild(PYTHON, [`${here}peers_torch.py`, setupPath, "float64"]));
-      rows.push(await runChild(PYTHON, [`${here}peers_torch.py`, setupPath, "float32"]));
-    }
     await Deno.remove(setupPath);
     console.log(
       `Iris, seed ${seed}, ${iterations} iterations: full batch 120, summed cross-entropy, ` +
-        `SGD lr 1e-3 halved every 10,000, evaluation every 500; one process each.\n`,
+        `SGD lr 1e-3 halved every 10,000, evaluation every 500; one fresh process per run, ` +
+        `${rounds} rounds, contenders interleaved in shuffled order.`,
     );
-    printTable(rows, captured);
-    const eager = rows[1];
     console.log(
-      `\nours, peak RSS of the whole Deno process (VmHWM): captured ${
-        captured.peakRssMb!.toFixed(1)
-      } MB, eager ${typeof eager === "object" ? eager.peakRssMb!.toFixed(1) : "-"} MB`,
+      `Machine: ${machine()}; Deno ${Deno.version.deno}; load average ${loadBefore} before, ` +
+        `${loadAverage()} after.`,
+    );
+    for (const note of notes) console.log(`Note: ${note}.`);
+    console.log();
+    printTable(rows, captured);
+    const peak = (r: Row) => Math.max(...r.runs.map((x) => x.peakRssMb ?? NaN)).toFixed(1);
+    console.log(
+      `\nours, peak RSS of the whole Deno process (VmHWM): captured ${peak(captured)} MB, ` +
+        `eager ${peak(eager)} MB`,
     );
     console.log(
       `ours, heap allocated per training iteration (captured step, no evaluation): ${
         bytes.withoutScheduler.toFixed(1)
       } B without a scheduler, ${bytes.withScheduler.toFixed(1)} B with StepLR`,
     );
+    if (rows.some((r) => r.failure?.startsWith("FAILED"))) Deno.exit(1);
   }
 }

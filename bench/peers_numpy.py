@@ -5,8 +5,10 @@ Usage: /usr/bin/python3 bench/peers_numpy.py SETUP.json
 Reads the split and the initial weights (PyTorch layout: weight [out, in]), runs the same
 iterations (full batch, summed or mean cross-entropy, plain SGD, lr times gamma every stepSize
 iterations, accuracy of both sets every evalEvery iterations) and prints one JSON line:
-{"name", "seconds", "iterations", "loss", "loss100", "trainAccuracy", "testAccuracy"}
-(loss100: the loss of iteration 100, where all peers still agree to ~10 digits).
+{"name", "seconds", "cpuSeconds", "iterations", "loss", "loss100", "trainAccuracy", "testAccuracy", "blas"}
+(loss100: the loss of iteration 100, where all peers still agree to ~10 digits; blas: which BLAS
+library numpy runs, its kernel and threads, from bench/_blas.py). Threads: OPENBLAS_NUM_THREADS,
+set by the caller.
 """
 
 import json
@@ -14,6 +16,8 @@ import sys
 import time
 
 import numpy as np
+
+from _blas import blas_info
 
 
 def main(path):
@@ -34,7 +38,7 @@ def main(path):
     def scores(x):
         return np.maximum(np.maximum(x @ w1.T + b1, 0) @ w2.T + b2, 0) @ w3.T + b3
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     loss = loss100 = float("nan")
     tr = te = float("nan")
     for it in range(1, iterations + 1):
@@ -68,10 +72,10 @@ def main(path):
         if it % eval_every == 0 or it == iterations:
             tr = float((scores(xtr).argmax(1) == ytr).mean())
             te = float((scores(xte).argmax(1) == yte).mean())
-    seconds = time.perf_counter() - t0
-    print(json.dumps({"name": f"numpy {np.__version__} (float64)", "seconds": seconds,
+    seconds, cpu_seconds = time.perf_counter() - t0, time.process_time() - c0
+    print(json.dumps({"name": f"numpy {np.__version__} (float64)", "seconds": seconds, "cpuSeconds": cpu_seconds,
                       "iterations": iterations, "loss": float(loss), "loss100": loss100, "trainAccuracy": tr,
-                      "testAccuracy": te}))
+                      "testAccuracy": te, "blas": blas_info()}))
 
 
 if __name__ == "__main__":

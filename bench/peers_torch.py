@@ -4,7 +4,8 @@
 Usage: /usr/bin/python3 bench/peers_torch.py SETUP.json float64|float32
 nn.Sequential(Linear, ReLU, Linear, ReLU, Linear), nn.CrossEntropyLoss(reduction=...),
 optim.SGD, lr_scheduler.StepLR stepped every iteration, accuracy of both sets every evalEvery
-iterations under no_grad; one thread (as ours). Prints one JSON line like peers_numpy.py.
+iterations under no_grad; one thread (as ours). Prints one JSON line like peers_numpy.py,
+with the BLAS torch runs (bench/_blas.py).
 """
 
 import json
@@ -12,6 +13,8 @@ import sys
 import time
 
 import torch
+
+from _blas import blas_info
 
 
 def main(path, dtype_name):
@@ -34,7 +37,7 @@ def main(path, dtype_name):
     scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=setup["stepSize"],
                                                 gamma=setup["gamma"])
     eval_every = setup["evalEvery"]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     loss = None
     loss100 = float("nan")
     tr = te = float("nan")
@@ -50,10 +53,10 @@ def main(path, dtype_name):
             with torch.no_grad():
                 tr = (model(xtr).argmax(1) == ytr).double().mean().item()
                 te = (model(xte).argmax(1) == yte).double().mean().item()
-    seconds = time.perf_counter() - t0
+    seconds, cpu_seconds = time.perf_counter() - t0, time.process_time() - c0
     print(json.dumps({"name": f"PyTorch {torch.__version__} eager ({dtype_name})",
-                      "seconds": seconds, "iterations": setup["iterations"],
-                      "loss": loss.item(), "loss100": loss100, "trainAccuracy": tr, "testAccuracy": te}))
+                      "seconds": seconds, "cpuSeconds": cpu_seconds, "iterations": setup["iterations"],
+                      "loss": loss.item(), "loss100": loss100, "trainAccuracy": tr, "testAccuracy": te, "blas": blas_info()}))
 
 
 if __name__ == "__main__":

@@ -109,6 +109,11 @@ export class Random {
   /** An integer in [0, n) (d3's `randomInt(n)`). */
   int(n: number): number {
     check.positiveInteger("n", n);
+    if (n > 2 ** 32) {
+      throw new RangeError(
+        `n must be at most 2^32 (the stream draws 32 bits), got n=${n}`,
+      );
+    }
     return randomInt.source(this.source)(n)();
   }
 

@@ -54,6 +54,13 @@ export function argmaxRow(scores: ArrayLike<number>, offset: number, classes: nu
       `argmaxRow: the row [offset, offset + classes) must be non-empty and inside scores (length ${scores.length}), got offset=${offset}, classes=${classes}`,
     );
   }
+  for (let k = offset; k < offset + classes; k++) {
+    if (typeof scores[k] !== "number") {
+      throw new TypeError(
+        `argmaxRow: scores must hold numbers, got scores[${k}]=${show(scores[k])}`,
+      );
+    }
+  }
   let best = 0;
   let bestValue = -Infinity;
   for (let k = 0; k < classes; k++) {

@@ -146,7 +146,10 @@ export abstract class Module {
     for (const [name, saved] of Object.entries(state)) {
       const p = params.get(name);
       if (!p) {
-        problems.push(`unexpected key "${name}"`);
+        const guess = check.suggest(name, [...params.keys()].filter((n) => !(n in state)));
+        problems.push(
+          `unexpected key "${name}"${guess === undefined ? "" : ` (did you mean "${guess}"?)`}`,
+        );
         continue;
       }
       const problem = savedTensorProblem(name, saved, p);

@@ -11,6 +11,7 @@ import * as check from "../_check.ts";
 import type { Json, JsonObject, ParamGroup } from "../schedulers/lr_scheduler.ts";
 import { launch } from "../tensor/_graph.ts";
 import { Tensor } from "../tensor/tensor.ts";
+import { readBuffer } from "./_state.ts";
 
 /** A param group: the tensors it updates and its hyperparameters (read at every step). */
 export interface OptimizerGroup extends ParamGroup {
@@ -75,9 +76,10 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
     this.defaults = defaults;
     const owner = this.constructor.name;
     if (!Array.isArray(params)) {
+      const module = typeof (params as { parameters?: unknown })?.parameters === "function";
       throw new TypeError(
         `${owner} params must be an array of Tensors or of param groups, got params=${
-          check.show(params)
+          module ? "a Module (pass model.parameters())" : check.show(params)
         }`,
       );
     }
@@ -217,13 +219,23 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
 
   /**
    * Checks one parameter's saved state (keys, types, lengths, ranges) and returns it as this
-   * optimizer keeps it; throws naming the key and the value.
+   * optimizer keeps it; throws naming the key and the value. `SGD` and `Adam` override it with
+   * their exact layouts; this default, for other subclasses, takes finite numbers, nulls and
+   * buffers of `param.size` finite numbers.
    *
    * @param saved The saved state of parameter `id`, an object.
    * @param param The tensor it belongs to.
    * @param where How messages name it (`state["0"]`).
    */
-  protected abstract parseState(saved: JsonObject, param: Tensor, where: string): S;
+  protected parseState(saved: JsonObject, param: Tensor, where: string): S {
+    const entry: ParamState = {};
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === null) entry[k] = null;
+      else if (typeof v === "number") entry[k] = check.finite(`${where}.${k}`, v);
+      else entry[k] = readBuffer(saved, k, param, where);
+    }
+    return entry as S;
+  }
 
   /**
    * Restores `stateDict()` output: the groups' hyperparameters and the per-parameter state.
@@ -331,13 +343,16 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
   }
 }
 
-/** Keys that schedulers record in param groups (PyTorch's `initial_lr`, `max_lr`, ...). */
+/**
+ * Keys that schedulers record in param groups: PyTorch's `initial_lr`, `max_lr`, `min_lr`,
+ * `max_momentum`, `base_momentum` and their forms for every field a scheduler can drive
+ * (`initialMomentum`, `maxBeta1`, ...), and timm's `lrScale`.
+ */
 const SCHEDULER_KEYS: readonly string[] = [
-  "initialLr",
-  "maxLr",
-  "minLr",
-  "maxMomentum",
-  "baseMomentum",
+  ...["initial", "max", "min", "base"].flatMap((prefix) =>
+    ["Lr", "Momentum", "Beta1", "Beta2", "WeightDecay", "Eps"].map((field) => prefix + field)
+  ),
+  "lrScale",
 ];
 
 /** Throws unless each scheduler key present in `group` holds a finite number. */
@@ -348,73 +363,20 @@ function checkSchedulerKeys(group: object, where: string): void {
   }
 }
 
-/** `value` as a Tensor, or a TypeError naming `where` (`params[1]`). */
+/**
+ * `value` as a leaf Tensor (PyTorch's rule: not the result of an op that gradients flow
+ * through), or an error naming `where` (`params[1]`).
+ */
 function tensorAt(owner: string, where: string, value: unknown): Tensor {
   if (!(value instanceof Tensor)) {
     throw new TypeError(
       `${owner} can only optimize Tensors, got ${where}=${check.show(value)}`,
     );
   }
-  return value;
-}
-
-/**
- * Reads `saved[key]` as a buffer of `param.size` finite numbers (a number array, or a
- * Float64Array in memory), at least `min`; throws naming `where.key` and the bad value.
- */
-export function readBuffer(
-  saved: JsonObject,
-  key: string,
-  param: Tensor,
-  where: string,
-  min = -Infinity,
-): Float64Array {
-  const v: unknown = saved[key];
-  const name = `${where}.${key}`;
-  if (!Array.isArray(v) && !(v instanceof Float64Array)) {
-    throw new TypeError(`loaded ${name} must be an array of numbers, got ${name}=${check.show(v)}`);
-  }
-  if (v.length !== param.size) {
+  if (value.op !== "leaf" && value.requiresGrad) {
     throw new RangeError(
-      `loaded state for parameter ${
-        where.slice(7, -2)
-      } has ${key} of length ${v.length}, expected ${param.size}`,
+      `${owner} can't optimize a non-leaf Tensor, got ${where}=the result of ${value.op}`,
     );
   }
-  for (let i = 0; i < v.length; i++) {
-    const x: unknown = v[i];
-    if (typeof x !== "number") {
-      throw new TypeError(`loaded ${name} must hold numbers, got ${name}[${i}]=${check.show(x)}`);
-    }
-    if (!Number.isFinite(x) || x < min) {
-      throw new RangeError(
-        `loaded ${name} must hold finite numbers${
-          min > -Infinity ? ` of at least ${min}` : ""
-        }, got ${name}[${i}]=${x}`,
-      );
-    }
-  }
-  return Float64Array.from(v as ArrayLike<number>);
-}
-
-/** Throws unless `saved` has exactly the keys `keys`, naming the first extra or missing one. */
-export function checkStateKeys(saved: JsonObject, keys: readonly string[], where: string): void {
-  for (const key of Object.keys(saved)) {
-    if (!keys.includes(key)) {
-      throw new RangeError(
-        `loaded ${where} has an unknown key ${key} (is it another optimizer's state?); expected ${
-          keys.join(", ")
-        }`,
-      );
-    }
-  }
-  for (const key of keys) {
-    if (!(key in saved)) {
-      throw new RangeError(
-        `loaded ${where} lacks ${key}, got ${where}=${check.show(saved)}; expected ${
-          keys.join(", ")
-        }`,
-      );
-    }
-  }
+  return value;
 }

@@ -7,13 +7,8 @@
 
 import * as check from "../_check.ts";
 import { checkLr, checkNonNegative } from "./_check.ts";
-import {
-  checkStateKeys,
-  Optimizer,
-  type OptimizerGroup,
-  type ParamsInput,
-  readBuffer,
-} from "./optimizer.ts";
+import { Optimizer, type OptimizerGroup, type ParamsInput } from "./optimizer.ts";
+import { checkStateKeys, readBuffer } from "./_state.ts";
 import type { JsonObject } from "../schedulers/lr_scheduler.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 

@@ -57,6 +57,12 @@ function checkDecay(decay: unknown): number {
 export function getSwaAvgFn(): AvgFn {
   return (averaged, current, numAveraged) => {
     sameShape(averaged, current, "swa avgFn");
+    if (!Number.isInteger(numAveraged) || numAveraged < 0) {
+      check.number("numAveraged", numAveraged);
+      throw new RangeError(
+        `swa avgFn: numAveraged must be a non-negative integer, got numAveraged=${numAveraged}`,
+      );
+    }
     const a = averaged.data;
     const c = current.data;
     const out = new Float64Array(a.length);
@@ -209,6 +215,11 @@ export class AveragedModel<M extends Module = Module> extends Module {
    * as the copy; otherwise it throws and changes nothing.
    */
   updateParameters(model: Module): void {
+    if (!(model instanceof Module)) {
+      throw new TypeError(
+        `updateParameters: model must be a Module, got model=${check.show(model)}`,
+      );
+    }
     const averaged = this.module.parameters();
     const current = model.parameters();
     if (averaged.length !== current.length) {

@@ -5,6 +5,7 @@
  */
 
 import type { Annotation, Axis, Dash, Layout, LineShape } from "./figure.ts";
+import * as check from "../_check.ts";
 import { show } from "../_check.ts";
 import { logPlan } from "./_axis.ts";
 
@@ -99,9 +100,27 @@ export function milestoneMarks(
   const shapes: LineShape[] = [];
   const annotations: Annotation[] = [];
   milestones.forEach((m, i) => {
+    if (typeof m !== "number") {
+      if (typeof m !== "object" || m === null || Array.isArray(m)) {
+        throw new TypeError(
+          `milestones[${i}] must be a number or { x, label }, got milestones[${i}]=${show(m)}`,
+        );
+      }
+      check.options(`milestones[${i}]`, m, ["x", "label"]);
+    }
     const { x, label } = typeof m === "number" ? { x: m, label: undefined } : m;
+    if (typeof x !== "number") {
+      throw new TypeError(
+        `milestones[${i}] must be a number or { x, label }, got milestones[${i}]=${show(m)}`,
+      );
+    }
     if (!Number.isFinite(x)) {
       throw new RangeError(`milestones[${i}] must be finite, got milestones[${i}]=${show(x)}`);
+    }
+    if (label !== undefined && typeof label !== "string") {
+      throw new TypeError(
+        `milestones[${i}].label must be a string, got milestones[${i}].label=${show(label)}`,
+      );
     }
     shapes.push({
       type: "line",

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { chartOptions } from "./_options.ts";
 import { Figure, type Layout } from "./figure.ts";
 import { axis } from "./_layout.ts";
 import { colorAt } from "./palette.ts";
@@ -47,6 +48,17 @@ export interface BarChartOptions {
  * ```
  */
 export function barChart(values: Record<string, number>, options: BarChartOptions = {}): Figure {
+  chartOptions("barChart", options, {
+    title: "string",
+    xTitle: "string",
+    yTitle: "string",
+    color: "string",
+  });
+  if (typeof values !== "object" || values === null || Array.isArray(values)) {
+    throw new TypeError(
+      `barChart: values must be an object of named numbers, got values=${check.show(values)}`,
+    );
+  }
   const entries = Object.entries(values);
   if (entries.length === 0) throw new RangeError(`values must not be empty, got values={}`);
   entries.forEach(([k, v]) => check.finite(`values[${JSON.stringify(k)}]`, v));

@@ -11,6 +11,7 @@
 
 import { toSvg } from "./svg.ts";
 import { toBase64, toPng } from "../notebook/png.ts";
+import { checkFigure } from "./_options.ts";
 
 /**
  * A line's dash pattern, as plotly spells it.
@@ -465,6 +466,7 @@ export class Figure implements FigureJson {
 
   /** Wraps plotly JSON; the arrays and objects are kept, not copied. */
   constructor(json: FigureJson) {
+    checkFigure("Figure", "json", json);
     this.data = json.data;
     this.layout = json.layout;
     if (json.config !== undefined) this.config = json.config;

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { chartOptions } from "./_options.ts";
 import type { History } from "../train/history.ts";
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import {
@@ -104,6 +105,7 @@ export function historyChart(
   histories: History | Record<string, History>,
   options: HistoryChartOptions = {},
 ): Figure {
+  chartOptions("historyChart", options, { ...METRIC_OPTIONS, metrics: "any" });
   const metrics = options.metrics ?? ["loss"];
   if (!Array.isArray(metrics) || metrics.length === 0) {
     throw new RangeError(`metrics must be a non-empty array, got metrics=${show(metrics)}`);
@@ -117,6 +119,13 @@ export function historyChart(
       );
     }
   });
+  if (typeof histories !== "object" || histories === null || Array.isArray(histories)) {
+    throw new TypeError(
+      `histories must be a History or an object of named Histories, got histories=${
+        show(histories)
+      }`,
+    );
+  }
   const single = isHistory(histories);
   const runs: [string, History][] = single ? [["", histories]] : Object.entries(histories);
   if (runs.length === 0) {
@@ -178,6 +187,15 @@ export function historyChart(
  */
 export type MetricChartOptions = Omit<HistoryChartOptions, "metrics">;
 
+/** The keys of {@linkcode MetricChartOptions} and what they hold. */
+const METRIC_OPTIONS = {
+  title: "string",
+  xTitle: "string",
+  yTitle: "string",
+  logY: "boolean",
+  milestones: "array",
+} as const;
+
 /**
  * Training loss against iteration: `historyChart(histories, { metrics: ["loss"] })`, titled
  * "Training loss" unless `title` says otherwise.
@@ -203,6 +221,7 @@ export function lossChart(
   histories: History | Record<string, History>,
   options: MetricChartOptions = {},
 ): Figure {
+  chartOptions("lossChart", options, METRIC_OPTIONS);
   return historyChart(histories, { title: "Training loss", ...options, metrics: ["loss"] });
 }
 
@@ -229,6 +248,7 @@ export function accuracyChart(
   histories: History | Record<string, History>,
   options: MetricChartOptions = {},
 ): Figure {
+  chartOptions("accuracyChart", options, METRIC_OPTIONS);
   return historyChart(histories, {
     title: "Accuracy",
     yTitle: "accuracy",

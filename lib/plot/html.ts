@@ -5,6 +5,7 @@
  * @module
  */
 
+import { chartOptions, checkFigure } from "./_options.ts";
 import type { FigureJson } from "./figure.ts";
 import { toSvg } from "./svg.ts";
 import { escapeXml } from "./_text.ts";
@@ -60,7 +61,17 @@ function scriptJson(value: unknown): string {
  * ```
  */
 export function toHtml(figures: FigureJson | FigureJson[], options: HtmlOptions = {}): string {
+  chartOptions("toHtml", options, {
+    title: "string",
+    plotlyJs: "string",
+    width: "positive",
+    height: "positive",
+  });
   const list = Array.isArray(figures) ? figures : [figures];
+  if (list.length === 0) throw new RangeError("toHtml: figures must not be empty, got figures=[]");
+  list.forEach((f, i) =>
+    checkFigure("toHtml", Array.isArray(figures) ? `figures[${i}]` : "figures", f)
+  );
   const title = options.title;
   const head = [
     "<!doctype html>",

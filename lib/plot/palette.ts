@@ -5,6 +5,8 @@
  * @module
  */
 
+import * as check from "../_check.ts";
+
 /**
  * Plotly's default trace colours, in order; trace `i` takes `palette[i % palette.length]`.
  *
@@ -43,6 +45,7 @@ export const palette: readonly string[] = Object.freeze([
  * ```
  */
 export function colorAt(i: number): string {
+  check.integer("i", i);
   const n = palette.length;
   return palette[((i % n) + n) % n] as string;
 }

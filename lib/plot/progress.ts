@@ -8,6 +8,7 @@
  * @module
  */
 
+import { chartOptions } from "./_options.ts";
 import { jupyterDisplay, type MimeBundle } from "./figure.ts";
 import { escapeXml } from "./_text.ts";
 import { colorAt } from "./palette.ts";
@@ -157,6 +158,16 @@ export class Progress {
 
   /** Validates the options; nothing is shown until the first update. */
   constructor(options: ProgressOptions) {
+    chartOptions("Progress", options, {
+      total: "any",
+      display: "function",
+      displayId: "string",
+      intervalMs: "any",
+      every: "any",
+      now: "function",
+      label: "string",
+      format: "object",
+    });
     this.#total = check.positiveInteger("total", options.total);
     this.#display = options.display === undefined
       ? undefined
@@ -173,6 +184,7 @@ export class Progress {
     this.#now = options.now ?? (() => performance.now());
     this.#label = options.label ?? "iteration";
     this.#format = options.format ?? {};
+    for (const [k, f] of Object.entries(this.#format)) check.callable(`format.${k}`, f);
   }
 
   /** The display id the updates use. */
@@ -228,6 +240,7 @@ export class Progress {
    */
   update(iteration: number, values: Record<string, number> = {}): Promise<void> {
     check.nonNegative("iteration", iteration);
+    checkValues(values);
     this.#iteration = iteration;
     this.#finished = false;
     this.#values = { ...this.#values, ...values };
@@ -245,6 +258,7 @@ export class Progress {
    * the last iteration, values and reason, never on timing.
    */
   done(values: Record<string, number> = {}, options: DoneOptions = {}): Promise<void> {
+    checkValues(values);
     check.options("done", options, ["reason"]);
     if (options.reason !== undefined && typeof options.reason !== "string") {
       throw new TypeError(`reason must be a string, got reason=${check.show(options.reason)}`);
@@ -311,4 +325,20 @@ export class Progress {
  */
 export function progress(options: ProgressOptions): Progress {
   return new Progress(options);
+}
+
+/** Throws unless `values` is an object of numbers (NaN and infinities are shown as they are). */
+function checkValues(values: unknown): void {
+  if (typeof values !== "object" || values === null || Array.isArray(values)) {
+    throw new TypeError(
+      `Progress: values must be an object of named numbers, got values=${check.show(values)}`,
+    );
+  }
+  for (const [k, v] of Object.entries(values)) {
+    if (typeof v !== "number") {
+      throw new TypeError(
+        `Progress: values.${k} must be a number, got values.${k}=${check.show(v)}`,
+      );
+    }
+  }
 }

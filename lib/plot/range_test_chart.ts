@@ -6,6 +6,7 @@
  * @module
  */
 
+import { chartOptions } from "./_options.ts";
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import { axis, milestoneMarks, nonEmptyNumbers, sameLength } from "./_layout.ts";
 import { colorAt } from "./palette.ts";
@@ -97,6 +98,19 @@ export interface RangeTestChartOptions {
  * ```
  */
 export function rangeTestChart(result: RangeTestData, options: RangeTestChartOptions = {}): Figure {
+  chartOptions("rangeTestChart", options, { title: "string", logY: "boolean", clipLoss: "any" });
+  if (typeof result !== "object" || result === null) {
+    throw new TypeError(
+      `rangeTestChart: result must have lrs and losses, got result=${check.show(result)}`,
+    );
+  }
+  check.options("rangeTestChart result", result, [
+    "lrs",
+    "losses",
+    "smoothedLosses",
+    "suggestedLr",
+    "suggestions",
+  ], { argument: "result" });
   const lrs = nonEmptyNumbers("result.lrs", result.lrs);
   lrs.forEach((v, i) => check.positive(`result.lrs[${i}]`, v));
   const losses = nonEmptyNumbers("result.losses", result.losses);

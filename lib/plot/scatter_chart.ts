@@ -4,6 +4,9 @@
  * @module
  */
 
+import * as check from "../_check.ts";
+import { show } from "../_check.ts";
+import { chartOptions } from "./_options.ts";
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import { axis, nonEmptyNumbers, sameLength } from "./_layout.ts";
 import { colorAt } from "./palette.ts";
@@ -72,6 +75,17 @@ export interface ScatterChartOptions {
  * ```
  */
 export function scatterChart(points: ScatterData, options: ScatterChartOptions = {}): Figure {
+  chartOptions("scatterChart", options, {
+    title: "string",
+    xTitle: "string",
+    yTitle: "string",
+    groupNames: "strings",
+    size: "positive",
+  });
+  if (typeof points !== "object" || points === null) {
+    throw new TypeError(`scatterChart: points must have x and y, got points=${show(points)}`);
+  }
+  check.options("scatterChart points", points, ["x", "y", "groups"], { argument: "points" });
   const x = nonEmptyNumbers("points.x", points.x);
   const y = nonEmptyNumbers("points.y", points.y);
   sameLength("points.x", x, "points.y", y);

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { chartOptions } from "./_options.ts";
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import {
   addTitleAndMilestones,
@@ -114,6 +115,21 @@ export function scheduleChart(
   series: LrSeries | Record<string, LrSeries>,
   options: ScheduleChartOptions = {},
 ): Figure {
+  chartOptions("scheduleChart", options, {
+    title: "string",
+    xTitle: "string",
+    yTitle: "string",
+    logY: "boolean",
+    x: "numbers",
+    milestones: "array",
+    steps: "boolean",
+    groupNames: "strings",
+  });
+  if (typeof series !== "object" || series === null) {
+    throw new TypeError(
+      `series must be an array of lrs or an object of named series, got series=${show(series)}`,
+    );
+  }
   const named: [string, LrSeries][] = Array.isArray(series)
     ? [["lr", series]]
     : Object.entries(series);

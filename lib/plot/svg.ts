@@ -10,6 +10,7 @@
 
 // @ts-types="npm:@types/d3-shape@3.2.0"
 import { curveLinear, curveStepAfter, line } from "npm:d3-shape@3.2.1";
+import { chartOptions, checkFigure } from "./_options.ts";
 import type { Annotation, Dash, FigureJson, LineShape, ScatterTrace, Trace } from "./figure.ts";
 import { type AxisModel, buildAxis } from "./_axis.ts";
 import { coord, escapeXml, textWidth } from "./_text.ts";
@@ -299,6 +300,8 @@ function collect(
  * ```
  */
 export function toSvg(figure: FigureJson, options: SvgOptions = {}): string {
+  chartOptions("toSvg", options, { width: "positive", height: "positive" });
+  checkFigure("toSvg", "figure", figure);
   const width = check.positive("width", options.width ?? figure.layout.width ?? 720);
   const height = check.positive("height", options.height ?? figure.layout.height ?? 420);
   const { data, layout } = figure;

@@ -7,10 +7,12 @@
 
 // @ts-types="npm:@types/d3-array@3.2.2"
 import { deviation, mean } from "npm:d3-array@3.2.5";
+import { chartOptions } from "./_options.ts";
 import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import { axis, nonEmptyNumbers, numbers } from "./_layout.ts";
 import { colorAt } from "./palette.ts";
 import { withAlpha } from "./_color.ts";
+import * as check from "../_check.ts";
 import { show } from "../_check.ts";
 
 /**
@@ -76,6 +78,23 @@ export interface SweepChartOptions {
  * ```
  */
 export function meanStd(runs: number[][]): { mean: number[]; std: number[] } {
+  if (!Array.isArray(runs) || runs.length === 0) {
+    throw new RangeError(`meanStd: runs must be a non-empty array of runs, got runs=${show(runs)}`);
+  }
+  runs.forEach((run, i) => {
+    if (!Array.isArray(run) || run.some((v) => typeof v !== "number")) {
+      throw new TypeError(
+        `meanStd: runs[${i}] must be an array of numbers, got runs[${i}]=${show(run)}`,
+      );
+    }
+    if (run.length !== runs[0]!.length) {
+      throw new RangeError(
+        `meanStd: every run must have ${
+          runs[0]!.length
+        } values (as runs[0]), got runs[${i}] with ${run.length}`,
+      );
+    }
+  });
   const n = runs[0]?.length ?? 0;
   const m: number[] = [];
   const s: number[] = [];
@@ -106,9 +125,27 @@ export function meanStd(runs: number[][]): { mean: number[]; std: number[] } {
  * ```
  */
 export function sweepChart(series: SweepSeries[], options: SweepChartOptions = {}): Figure {
+  chartOptions("sweepChart", options, {
+    title: "string",
+    xTitle: "string",
+    yTitle: "string",
+    logX: "boolean",
+    logY: "boolean",
+  });
   if (!Array.isArray(series) || series.length === 0) {
     throw new RangeError(`series must be a non-empty array, got series=${show(series)}`);
   }
+  series.forEach((s, i) => {
+    if (typeof s !== "object" || s === null || Array.isArray(s)) {
+      throw new TypeError(`series[${i}] must be { name, x, runs }, got series[${i}]=${show(s)}`);
+    }
+    check.options(`sweepChart series[${i}]`, s, ["name", "x", "runs"]);
+    if (typeof s.name !== "string") {
+      throw new TypeError(
+        `series[${i}].name must be a string, got series[${i}].name=${show(s.name)}`,
+      );
+    }
+  });
   const bands: ScatterTrace[] = [];
   const lines: ScatterTrace[] = [];
   series.forEach((s, k) => {

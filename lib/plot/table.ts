@@ -5,6 +5,7 @@
  * @module
  */
 
+import { chartOptions } from "./_options.ts";
 import { jupyterDisplay } from "./figure.ts";
 import { escapeXml } from "./_text.ts";
 import * as check from "../_check.ts";
@@ -120,8 +121,24 @@ export class Table {
   readonly #cells: Cells;
   readonly #caption: string | undefined;
 
-  /** Use {@linkcode table}, which validates its arguments. */
+  /** Use {@linkcode table}, which builds the cells from rows; this checks their layout. */
   constructor(cells: Cells, caption?: string) {
+    const c = cells as Partial<Cells> | null;
+    const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
+    if (
+      typeof c !== "object" || c === null || !strings(c.headers) || !Array.isArray(c.body) ||
+      !c.body.every((row) => strings(row) && row.length === c.headers!.length) ||
+      !Array.isArray(c.right) || c.right.length !== c.headers!.length
+    ) {
+      throw new TypeError(
+        `Table: cells must be { headers, body, right } with one string per column (build it with table()), got cells=${
+          check.show(cells)
+        }`,
+      );
+    }
+    if (caption !== undefined && typeof caption !== "string") {
+      throw new TypeError(`Table: caption must be a string, got caption=${check.show(caption)}`);
+    }
     this.#cells = cells;
     this.#caption = caption;
   }
@@ -256,7 +273,17 @@ function formatValue(
  * ```
  */
 export function table(rows: TableRow[], options: TableOptions = {}): Table {
-  if (!Array.isArray(rows) || rows.some((r) => typeof r !== "object" || r === null)) {
+  chartOptions("table", options, {
+    columns: "array",
+    headers: "object",
+    digits: "any",
+    format: "object",
+    caption: "string",
+  });
+  if (
+    !Array.isArray(rows) ||
+    rows.some((r) => typeof r !== "object" || r === null || Array.isArray(r))
+  ) {
     throw new TypeError(`rows must be an array of objects, got rows=${check.show(rows)}`);
   }
   const seen = new Set<string>();
@@ -268,6 +295,14 @@ export function table(rows: TableRow[], options: TableOptions = {}): Table {
     }
     if (!seen.has(c) && rows.length > 0) {
       throw new RangeError(`columns must name keys of the rows, got column ${JSON.stringify(c)}`);
+    }
+  }
+  if (new Set(columns).size !== columns.length) {
+    throw new RangeError(`columns must not repeat a column, got columns=${check.show(columns)}`);
+  }
+  for (const [c, h] of Object.entries(options.headers ?? {})) {
+    if (typeof h !== "string") {
+      throw new TypeError(`headers.${c} must be a string, got headers.${c}=${check.show(h)}`);
     }
   }
   const digitsOf = (c: string): number | undefined => {

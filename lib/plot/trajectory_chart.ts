@@ -6,6 +6,7 @@
  * @module
  */
 
+import { chartOptions } from "./_options.ts";
 import * as check from "../_check.ts";
 import { Figure, type Frame, type Layout, type ScatterTrace } from "./figure.ts";
 import { axis } from "./_layout.ts";
@@ -41,8 +42,6 @@ export interface TrajectoryChartOptions {
   /** Milliseconds a frame shows while playing (default 80). */
   frameDuration?: number;
 }
-
-const OPTION_KEYS = ["title", "xTitle", "yTitle", "curves", "frames", "trail", "frameDuration"];
 
 /** Rounds to 4 significant digits: enough for a picture, and it keeps the frames small. */
 function round(x: number): number {
@@ -91,7 +90,15 @@ export function trajectoryChart(
   runs: Record<string, number[][]>,
   options: TrajectoryChartOptions = {},
 ): Figure {
-  check.options("trajectoryChart", options, OPTION_KEYS);
+  chartOptions("trajectoryChart", options, {
+    title: "string",
+    xTitle: "string",
+    yTitle: "string",
+    curves: "array",
+    frames: "any",
+    trail: "any",
+    frameDuration: "any",
+  });
   if (typeof runs !== "object" || runs === null || Array.isArray(runs)) {
     throw new TypeError(`runs must be an object of named paths, got runs=${check.show(runs)}`);
   }

@@ -4,15 +4,38 @@
  *   C[i, j] = init + Σₚ A(i, p) · B[p, j],  init = C[i, j] (accumulate), bias[j], or 0
  *
  * with A(i, p) = a[i·as0 + p·as1] (strides, so a transposed A costs nothing), B row-major
- * `[k, n]` and C row-major `[m, n]`. It runs in WebAssembly with SIMD (lib/tensor/_kernels.wat:
- * blocks of 4 rows × 4 columns, fused multiply-adds where the CPU has them); where WebAssembly
- * is unavailable the JavaScript loop below computes the same sums in the same order (with
- * separately rounded multiplies, so the last bits may differ).
+ * `[k, n]` and C row-major `[m, n]`. It runs in WebAssembly with SIMD (lib/tensor/_kernels.wat,
+ * fused multiply-adds where the CPU has them): small products read the operands where they lie
+ * (`gemm`, blocks of 4 rows × 4 columns); from {@linkcode PACKED_FROM_FLOPS} on, A and B are
+ * first packed into panels and the product runs cache-blocked on 4 × 6 tiles (`gemmPacked`).
+ * Both add the terms of each sum in the same order, one fused multiply-add each. Where
+ * WebAssembly is unavailable the JavaScript loop below computes the same sums in the same order
+ * (with separately rounded multiplies, so the last bits may differ).
  *
  * @module
  */
 
 import { wasm } from "./_wasm.ts";
+
+/**
+ * Products of at least this many multiply-adds (m·n·k) take the packed path: below it, packing
+ * costs more than the cache blocking saves (measured with bench/gemm_bench.ts).
+ */
+export const PACKED_FROM_FLOPS = 64 * 64 * 64;
+
+let choice: "auto" | "direct" | "packed" = "auto";
+
+/**
+ * @internal Forces one WebAssembly path ("direct" or "packed") or restores the size rule
+ * ("auto"); tests and bench/gemm_bench.ts compare the two. Returns the current choice.
+ */
+export function gemmPath(path?: "auto" | "direct" | "packed"): "auto" | "direct" | "packed" {
+  if (path !== undefined) choice = path;
+  return choice;
+}
+
+/** Rounds a count of doubles up to a whole 64-byte cache line. */
+const line = (doubles: number) => Math.ceil(doubles / 8) * 8;
 
 /** C (+)= A B as described in the module doc. `bias` is ignored when `accumulate`. */
 export function gemm(
@@ -32,15 +55,39 @@ export function gemm(
     gemmJs(m, n, k, a, as0, as1, b, c, accumulate, bias);
     return;
   }
-  // scratch layout in doubles: A at 0, then B, then C, then bias
-  const offB = a.length, offC = offB + b.length, offBias = offC + m * n;
-  const heap = w.heap(offBias + (bias === null ? 0 : n));
+  const packed = choice === "auto" ? m * n * k >= PACKED_FROM_FLOPS : choice === "packed";
+  // scratch layout in doubles: A at 0, then B, then C, then bias (padded to whole 6-column
+  // panels for the packed path), then the packed path's tile, packed A and packed B
+  const offB = line(a.length), offC = offB + line(b.length), offBias = offC + line(m * n);
+  const biasLength = bias === null ? 0 : packed ? Math.ceil(n / 6) * 6 : n;
+  const offTmp = offBias + line(biasLength), offPa = offTmp + 24;
+  const offPb = offPa + line(Math.ceil(m / 4) * 4 * k);
+  const heap = w.heap(packed ? offPb + Math.ceil(n / 6) * 6 * k : offBias + biasLength);
   heap.set(a, 0);
   heap.set(b, offB);
   if (accumulate) heap.set(c, offC);
-  else if (bias !== null) heap.set(bias, offBias);
+  else if (bias !== null) {
+    heap.set(bias, offBias);
+    heap.fill(0, offBias + n, offBias + biasLength);
+  }
   const biasPtr = accumulate || bias === null ? -1 : offBias * 8;
-  w.kernels.gemm(m, n, k, 0, as0, as1, offB * 8, offC * 8, biasPtr, accumulate ? 1 : 0);
+  if (packed) {
+    w.kernels.packA(m, k, 0, as0, as1, offPa * 8);
+    w.kernels.packB(k, n, offB * 8, offPb * 8);
+    w.kernels.gemmPacked(
+      m,
+      n,
+      k,
+      offPa * 8,
+      offPb * 8,
+      offC * 8,
+      biasPtr,
+      accumulate ? 1 : 0,
+      offTmp * 8,
+    );
+  } else {
+    w.kernels.gemm(m, n, k, 0, as0, as1, offB * 8, offC * 8, biasPtr, accumulate ? 1 : 0);
+  }
   w.copyOut(offC, m * n, c);
 }
 
@@ -74,5 +121,81 @@ export function transposeInto(
 ): void {
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c]!;
+  }
+}
+
+/**
+ * The float32 product, for a float32 tensor mode: C (+)= A B exactly as {@linkcode gemm} with
+ * Float32Array operands, always packed (WebAssembly `gemmPacked32`: 4 × 12 tiles of f32x4 lanes).
+ * Each sum starts from init and adds one fused multiply-add per term, p in order, rounding to
+ * float32 each time; the JavaScript fallback computes each step as `Math.fround(a · b + s)`
+ * (the product is exact in float64, so only rare double roundings differ from the fused step).
+ */
+export function gemm32(
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  as0: number,
+  as1: number,
+  b: Float32Array,
+  c: Float32Array,
+  accumulate: boolean,
+  bias: Float32Array | null,
+): void {
+  const w = wasm();
+  if (w === null) {
+    gemm32Js(m, n, k, a, as0, as1, b, c, accumulate, bias);
+    return;
+  }
+  // scratch layout in floats, each part on a whole cache line: A, B, C, bias (padded to whole
+  // 12-column panels), the edge tile, packed A, packed B
+  const line32 = (floats: number) => Math.ceil(floats / 16) * 16;
+  const offB = line32(a.length), offC = offB + line32(b.length), offBias = offC + line32(m * n);
+  const biasLength = bias === null ? 0 : Math.ceil(n / 12) * 12;
+  const offTmp = offBias + line32(biasLength), offPa = offTmp + 48;
+  const offPb = offPa + line32(Math.ceil(m / 4) * 4 * k);
+  const heap = w.heap32(offPb + Math.ceil(n / 12) * 12 * k);
+  heap.set(a, 0);
+  heap.set(b, offB);
+  if (accumulate) heap.set(c, offC);
+  else if (bias !== null) {
+    heap.set(bias, offBias);
+    heap.fill(0, offBias + n, offBias + biasLength);
+  }
+  w.kernels.packA32(m, k, 0, as0, as1, offPa * 4);
+  w.kernels.packB32(k, n, offB * 4, offPb * 4);
+  w.kernels.gemmPacked32(
+    m,
+    n,
+    k,
+    offPa * 4,
+    offPb * 4,
+    offC * 4,
+    accumulate || bias === null ? -1 : offBias * 4,
+    accumulate ? 1 : 0,
+    offTmp * 4,
+  );
+  w.copyOut32(offC, m * n, c);
+}
+
+function gemm32Js(
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  as0: number,
+  as1: number,
+  b: Float32Array,
+  c: Float32Array,
+  accumulate: boolean,
+  bias: Float32Array | null,
+): void {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = accumulate ? c[i * n + j]! : bias === null ? 0 : bias[j]!;
+      for (let p = 0; p < k; p++) s = Math.fround(a[i * as0 + p * as1]! * b[p * n + j]! + s);
+      c[i * n + j] = s;
+    }
   }
 }

@@ -1,13 +1,15 @@
 ;; The hot kernels, in WebAssembly with 128-bit SIMD (two float64 lanes): the matrix product
-;; `gemm`, and `relu` / `reluBackward`, which are branch-free here (a data-dependent branch per
-;; element costs more than the arithmetic when the signs look random).
+;; `gemm` for small operands, its packed and cache-blocked form `packA` / `packB` / `gemmPacked`
+;; for larger ones (and their float32 twins `packA32` / `packB32` / `gemmPacked32`, four lanes),
+;; and `relu` / `reluBackward`, which are branch-free here (a data-dependent
+;; branch per element costs more than the arithmetic when the signs look random).
 ;;
 ;; Source of lib/tensor/_kernels_wasm.ts. After editing, regenerate it with
 ;;   deno run --allow-read --allow-write tools/build_kernels_wasm.ts
 ;; (`--check` and tests/tensor/kernels_wasm_test.ts fail while the two differ).
 ;;
-;; Conventions: every array is float64; every pointer argument is a byte offset into the
-;; exported `memory` (the caller, lib/tensor/_wasm.ts, copies operands in and results out);
+;; Conventions: every array is float64 (float32 in the *32 kernels); every pointer argument is
+;; a byte offset into the exported `memory` (the caller, lib/tensor/_wasm.ts, copies operands in and results out);
 ;; every count and stride is in elements. The JavaScript fallbacks in lib/tensor/_gemm.ts and
 ;; lib/tensor/unary.ts compute the same results (tests/tensor/kernels_test.ts).
 (module
@@ -355,4 +357,571 @@
             (f64.add (f64.load (i32.add (local.get $ga) (local.get $i))) (local.get $s))
             (local.get $s)
             (local.get $acc))))))
+
+  ;; ---- the packed, cache-blocked product for larger matrices -------------------------------
+  ;; gemm above reads A and B where they lie: fine while they fit in the L1 cache, but from about
+  ;; 256³ on every row of B is fetched again for each block of four rows of A, and rows exactly
+  ;; 4 KiB apart (n = 512) compete for the same cache sets. The packed product instead copies A and
+  ;; B once per product into panels that the inner loop reads contiguously (packA, packB), and
+  ;; walks them in blocks sized for the caches (gemmPacked): a 4 × 6 tile of C, twelve f64x2
+  ;; accumulators, stays in registers while p runs over at most 256 terms; the B panel of those
+  ;; terms (12 KiB) stays in L1 and the A block (64 rows, 128 KiB) in L2.
+  ;; The sums are the same as gemm's: init, then one fused multiply-add per term with p in order
+  ;; (C is stored and reloaded between blocks of p, which is exact), so the two agree bit for bit
+  ;; on every column gemm computes with SIMD, and where gemm's scalar last column multiplies and
+  ;; adds separately the packed product still fuses (its panels are padded with zeros).
+
+  ;; packA(m, k, a, as0, as1, dst): A(i, p) = a[i·as0 + p·as1] into panels of 4 rows:
+  ;;   dst[(i0·k + p·4 + r)] = A(i0 + r, p) for each panel i0 = 0, 4, 8, ...; 0 for rows ≥ m.
+  (func (export "packA")
+    (param $m i32) (param $k i32) (param $a i32) (param $as0 i32) (param $as1 i32) (param $dst i32)
+    (local $i0 i32) (local $r i32) (local $p i32) (local $src i32) (local $out i32)
+    (local $rowA i32) (local $stepA i32)
+    (local.set $rowA (i32.shl (local.get $as0) (i32.const 3)))
+    (local.set $stepA (i32.shl (local.get $as1) (i32.const 3)))
+    (local.set $i0 (i32.const 0))
+    (block $panels_done
+      (loop $panels
+        (br_if $panels_done (i32.ge_s (local.get $i0) (local.get $m)))
+        (local.set $r (i32.const 0))
+        (block $rows_done
+          (loop $rows
+            (br_if $rows_done (i32.ge_s (local.get $r) (i32.const 4)))
+            (local.set $out (i32.add (local.get $dst)
+              (i32.shl (i32.add (i32.mul (local.get $i0) (local.get $k)) (local.get $r)) (i32.const 3))))
+            (local.set $p (i32.const 0))
+            (if (i32.lt_s (i32.add (local.get $i0) (local.get $r)) (local.get $m))
+              (then
+                (local.set $src (i32.add (local.get $a)
+                  (i32.mul (i32.add (local.get $i0) (local.get $r)) (local.get $rowA))))
+                (block $copy_done
+                  (loop $copy
+                    (br_if $copy_done (i32.ge_s (local.get $p) (local.get $k)))
+                    (f64.store (local.get $out) (f64.load (local.get $src)))
+                    (local.set $src (i32.add (local.get $src) (local.get $stepA)))
+                    (local.set $out (i32.add (local.get $out) (i32.const 32)))
+                    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                    (br $copy))))
+              (else
+                (block $zero_done
+                  (loop $zero
+                    (br_if $zero_done (i32.ge_s (local.get $p) (local.get $k)))
+                    (f64.store (local.get $out) (f64.const 0))
+                    (local.set $out (i32.add (local.get $out) (i32.const 32)))
+                    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                    (br $zero)))))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $rows)))
+        (local.set $i0 (i32.add (local.get $i0) (i32.const 4)))
+        (br $panels))))
+
+  ;; packB(k, n, b, dst): B row-major [k, n] into panels of 6 columns:
+  ;;   dst[(j0·k + p·6 + c)] = B[p, j0 + c] for each panel j0 = 0, 6, 12, ...; 0 for columns ≥ n.
+  (func (export "packB") (param $k i32) (param $n i32) (param $b i32) (param $dst i32)
+    (local $j0 i32) (local $c i32) (local $p i32) (local $src i32) (local $out i32) (local $w i32)
+    (local $rowB i32)
+    (local.set $rowB (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $out (local.get $dst))
+    (local.set $j0 (i32.const 0))
+    (block $panels_done
+      (loop $panels
+        (br_if $panels_done (i32.ge_s (local.get $j0) (local.get $n)))
+        ;; w = the panel's columns that exist (6 except in the last panel)
+        (local.set $w (select (i32.const 6) (i32.sub (local.get $n) (local.get $j0))
+          (i32.ge_s (i32.sub (local.get $n) (local.get $j0)) (i32.const 6))))
+        (local.set $src (i32.add (local.get $b) (i32.shl (local.get $j0) (i32.const 3))))
+        (local.set $p (i32.const 0))
+        (block $rows_done
+          (loop $rows
+            (br_if $rows_done (i32.ge_s (local.get $p) (local.get $k)))
+            (if (i32.eq (local.get $w) (i32.const 6))
+              (then
+                (v128.store (local.get $out) (v128.load (local.get $src)))
+                (v128.store offset=16 (local.get $out) (v128.load offset=16 (local.get $src)))
+                (v128.store offset=32 (local.get $out) (v128.load offset=32 (local.get $src))))
+              (else
+                (v128.store (local.get $out) (v128.const f64x2 0 0))
+                (v128.store offset=16 (local.get $out) (v128.const f64x2 0 0))
+                (v128.store offset=32 (local.get $out) (v128.const f64x2 0 0))
+                (local.set $c (i32.const 0))
+                (block $cols_done
+                  (loop $cols
+                    (br_if $cols_done (i32.ge_s (local.get $c) (local.get $w)))
+                    (f64.store (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 3)))
+                      (f64.load (i32.add (local.get $src) (i32.shl (local.get $c) (i32.const 3)))))
+                    (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                    (br $cols)))))
+            (local.set $src (i32.add (local.get $src) (local.get $rowB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 48)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $rows)))
+        (local.set $j0 (i32.add (local.get $j0) (i32.const 6)))
+        (br $panels))))
+
+  ;; $tile(kc, pa, pb, init, pi, ldi, po, ldo): one 4 × 6 tile of C over kc terms.
+  ;;   pa: kc × 4 packed A values (packA's layout, from the block's first term)
+  ;;   pb: kc × 6 packed B values (packB's layout, from the block's first term)
+  ;;   init ≠ 0: the sums start from the tile at pi (rows ldi bytes apart; ldi = 0 repeats one row,
+  ;;   which is how a bias vector initialises every row); init = 0: they start from 0
+  ;;   po: where the tile is stored, rows ldo bytes apart
+  (func $tile (param $kc i32) (param $pa i32) (param $pb i32)
+    (param $init i32) (param $pi i32) (param $ldi i32) (param $po i32) (param $ldo i32)
+    (local $c00 v128) (local $c01 v128) (local $c02 v128) (local $c10 v128) (local $c11 v128) (local $c12 v128) (local $c20 v128) (local $c21 v128) (local $c22 v128) (local $c30 v128) (local $c31 v128) (local $c32 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $x v128) (local $end i32) (local $row i32)
+    (if (local.get $init)
+      (then
+        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 0))))
+        (local.set $c00 (v128.load (local.get $row)))
+        (local.set $c01 (v128.load offset=16 (local.get $row)))
+        (local.set $c02 (v128.load offset=32 (local.get $row)))
+        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 1))))
+        (local.set $c10 (v128.load (local.get $row)))
+        (local.set $c11 (v128.load offset=16 (local.get $row)))
+        (local.set $c12 (v128.load offset=32 (local.get $row)))
+        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 2))))
+        (local.set $c20 (v128.load (local.get $row)))
+        (local.set $c21 (v128.load offset=16 (local.get $row)))
+        (local.set $c22 (v128.load offset=32 (local.get $row)))
+        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 3))))
+        (local.set $c30 (v128.load (local.get $row)))
+        (local.set $c31 (v128.load offset=16 (local.get $row)))
+        (local.set $c32 (v128.load offset=32 (local.get $row)))
+  ))
+    (local.set $end (i32.add (local.get $pb) (i32.mul (local.get $kc) (i32.const 48))))
+    (block $done
+      (loop $terms
+        (br_if $done (i32.ge_u (local.get $pb) (local.get $end)))
+        (local.set $b0 (v128.load (local.get $pb)))
+        (local.set $b1 (v128.load offset=16 (local.get $pb)))
+        (local.set $b2 (v128.load offset=32 (local.get $pb)))
+        (local.set $x (v128.load64_splat (local.get $pa)))
+        (local.set $c00 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
+        (local.set $c01 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c01)))
+        (local.set $c02 (f64x2.relaxed_madd (local.get $x) (local.get $b2) (local.get $c02)))
+        (local.set $x (v128.load64_splat offset=8 (local.get $pa)))
+        (local.set $c10 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c10)))
+        (local.set $c11 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c11)))
+        (local.set $c12 (f64x2.relaxed_madd (local.get $x) (local.get $b2) (local.get $c12)))
+        (local.set $x (v128.load64_splat offset=16 (local.get $pa)))
+        (local.set $c20 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c20)))
+        (local.set $c21 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c21)))
+        (local.set $c22 (f64x2.relaxed_madd (local.get $x) (local.get $b2) (local.get $c22)))
+        (local.set $x (v128.load64_splat offset=24 (local.get $pa)))
+        (local.set $c30 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c30)))
+        (local.set $c31 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c31)))
+        (local.set $c32 (f64x2.relaxed_madd (local.get $x) (local.get $b2) (local.get $c32)))
+        (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
+        (local.set $pb (i32.add (local.get $pb) (i32.const 48)))
+        (br $terms)))
+    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 0))))
+    (v128.store (local.get $row) (local.get $c00))
+    (v128.store offset=16 (local.get $row) (local.get $c01))
+    (v128.store offset=32 (local.get $row) (local.get $c02))
+    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 1))))
+    (v128.store (local.get $row) (local.get $c10))
+    (v128.store offset=16 (local.get $row) (local.get $c11))
+    (v128.store offset=32 (local.get $row) (local.get $c12))
+    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 2))))
+    (v128.store (local.get $row) (local.get $c20))
+    (v128.store offset=16 (local.get $row) (local.get $c21))
+    (v128.store offset=32 (local.get $row) (local.get $c22))
+    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 3))))
+    (v128.store (local.get $row) (local.get $c30))
+    (v128.store offset=16 (local.get $row) (local.get $c31))
+    (v128.store offset=32 (local.get $row) (local.get $c32))
+  )
+  ;; $tileIn(rows, cols, src, lds, tmp): a partial tile of C (rows × cols, rows lds bytes apart)
+  ;; into the 4 × 6 scratch tile at tmp, zeros elsewhere. $tileOut copies it back.
+  (func $tileIn (param $rows i32) (param $cols i32) (param $src i32) (param $lds i32) (param $tmp i32)
+    (local $r i32) (local $j i32) (local $v f64)
+    (local.set $r (i32.const 0))
+    (block $rows_done
+      (loop $rowsl
+        (br_if $rows_done (i32.ge_s (local.get $r) (i32.const 4)))
+        (local.set $j (i32.const 0))
+        (block $cols_done
+          (loop $colsl
+            (br_if $cols_done (i32.ge_s (local.get $j) (i32.const 6)))
+            (local.set $v (f64.const 0))
+            (if (i32.and (i32.lt_s (local.get $r) (local.get $rows)) (i32.lt_s (local.get $j) (local.get $cols)))
+              (then (local.set $v (f64.load (i32.add (local.get $src)
+                (i32.add (i32.mul (local.get $r) (local.get $lds)) (i32.shl (local.get $j) (i32.const 3))))))))
+            (f64.store (i32.add (local.get $tmp)
+              (i32.shl (i32.add (i32.mul (local.get $r) (i32.const 6)) (local.get $j)) (i32.const 3)))
+              (local.get $v))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $colsl)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowsl))))
+
+  (func $tileOut (param $rows i32) (param $cols i32) (param $tmp i32) (param $dst i32) (param $ldd i32)
+    (local $r i32) (local $j i32)
+    (local.set $r (i32.const 0))
+    (block $rows_done
+      (loop $rowsl
+        (br_if $rows_done (i32.ge_s (local.get $r) (local.get $rows)))
+        (local.set $j (i32.const 0))
+        (block $cols_done
+          (loop $colsl
+            (br_if $cols_done (i32.ge_s (local.get $j) (local.get $cols)))
+            (f64.store
+              (i32.add (local.get $dst)
+                (i32.add (i32.mul (local.get $r) (local.get $ldd)) (i32.shl (local.get $j) (i32.const 3))))
+              (f64.load (i32.add (local.get $tmp)
+                (i32.shl (i32.add (i32.mul (local.get $r) (i32.const 6)) (local.get $j)) (i32.const 3)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $colsl)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowsl))))
+
+  ;; gemmPacked(m, n, k, pa, pb, c, bias, acc, tmp): gemm's C (+)= A · B from packed operands.
+  ;; Arguments:
+  ;;   m, n, k    the sizes, as in gemm
+  ;;   pa, pb     A packed by packA, B packed by packB
+  ;;   c          C, row-major [m, n]; read when acc ≠ 0, always written
+  ;;   bias       n values padded with zeros to a multiple of 6, or −1 for none (ignored when acc ≠ 0)
+  ;;   acc        non-zero to add to C instead of overwriting it
+  ;;   tmp        24 doubles of scratch for the tiles at C's right and bottom edges
+  ;; Blocks: p in blocks of 256 terms (C is reloaded for each), rows in blocks of 64, then the
+  ;; 6-column panels of B, then the 4-row panels of A. At least one block of p runs, so k = 0
+  ;; writes C = init.
+  (func (export "gemmPacked")
+    (param $m i32) (param $n i32) (param $k i32) (param $pa i32) (param $pb i32)
+    (param $c i32) (param $bias i32) (param $acc i32) (param $tmp i32)
+    (local $p0 i32) (local $kc i32) (local $i0 i32) (local $iEnd i32) (local $j i32) (local $i i32)
+    (local $rows i32) (local $cols i32) (local $ldc i32) (local $pc i32)
+    (local $init i32) (local $pi i32) (local $ldi i32) (local $partial i32)
+    (local.set $ldc (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $p0 (i32.const 0))
+    (loop $kblocks
+      (local.set $kc (select (i32.const 256) (i32.sub (local.get $k) (local.get $p0))
+        (i32.ge_s (i32.sub (local.get $k) (local.get $p0)) (i32.const 256))))
+      (local.set $i0 (i32.const 0))
+      (block $iblocks_done
+        (loop $iblocks
+          (br_if $iblocks_done (i32.ge_s (local.get $i0) (local.get $m)))
+          (local.set $iEnd (select (local.get $m) (i32.add (local.get $i0) (i32.const 64))
+            (i32.lt_s (local.get $m) (i32.add (local.get $i0) (i32.const 64)))))
+          (local.set $j (i32.const 0))
+          (block $jpanels_done
+            (loop $jpanels
+              (br_if $jpanels_done (i32.ge_s (local.get $j) (local.get $n)))
+              (local.set $cols (select (i32.const 6) (i32.sub (local.get $n) (local.get $j))
+                (i32.ge_s (i32.sub (local.get $n) (local.get $j)) (i32.const 6))))
+              (local.set $i (local.get $i0))
+              (block $ipanels_done
+                (loop $ipanels
+                  (br_if $ipanels_done (i32.ge_s (local.get $i) (local.get $iEnd)))
+                  (local.set $rows (select (i32.const 4) (i32.sub (local.get $m) (local.get $i))
+                    (i32.ge_s (i32.sub (local.get $m) (local.get $i)) (i32.const 4))))
+                  (local.set $pc (i32.add (local.get $c)
+                    (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
+                  (local.set $partial (i32.or (i32.lt_s (local.get $rows) (i32.const 4))
+                    (i32.lt_s (local.get $cols) (i32.const 6))))
+                  ;; where the sums start: C itself (accumulating, or a later block of p), the
+                  ;; bias repeated on every row, or zero
+                  (if (i32.or (local.get $acc) (i32.gt_s (local.get $p0) (i32.const 0)))
+                    (then
+                      (local.set $init (i32.const 1))
+                      (local.set $pi (local.get $pc))
+                      (local.set $ldi (local.get $ldc))
+                      (if (local.get $partial)
+                        (then
+                          (call $tileIn (local.get $rows) (local.get $cols) (local.get $pc)
+                            (local.get $ldc) (local.get $tmp))
+                          (local.set $pi (local.get $tmp))
+                          (local.set $ldi (i32.const 48)))))
+                    (else
+                      (local.set $init (i32.ge_s (local.get $bias) (i32.const 0)))
+                      (local.set $pi (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 3))))
+                      (local.set $ldi (i32.const 0))))
+                  (call $tile (local.get $kc)
+                    (i32.add (local.get $pa)
+                      (i32.shl (i32.add (i32.mul (local.get $i) (local.get $k))
+                        (i32.shl (local.get $p0) (i32.const 2))) (i32.const 3)))
+                    (i32.add (local.get $pb)
+                      (i32.shl (i32.add (i32.mul (local.get $j) (local.get $k))
+                        (i32.mul (local.get $p0) (i32.const 6))) (i32.const 3)))
+                    (local.get $init) (local.get $pi) (local.get $ldi)
+                    (select (local.get $tmp) (local.get $pc) (local.get $partial))
+                    (select (i32.const 48) (local.get $ldc) (local.get $partial)))
+                  (if (local.get $partial)
+                    (then
+                      (call $tileOut (local.get $rows) (local.get $cols) (local.get $tmp)
+                        (local.get $pc) (local.get $ldc))))
+                  (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                  (br $ipanels)))
+              (local.set $j (i32.add (local.get $j) (i32.const 6)))
+              (br $jpanels)))
+          (local.set $i0 (local.get $iEnd))
+          (br $iblocks)))
+      (local.set $p0 (i32.add (local.get $p0) (local.get $kc)))
+      (br_if $kblocks (i32.lt_s (local.get $p0) (local.get $k)))))
+
+  ;; ---- the same packed product in float32 --------------------------------------------------
+  ;; packA32, packB32, gemmPacked32 and their helpers are packA, packB, gemmPacked with float32
+  ;; elements and f32x4 lanes: A panels of 4 rows (16 bytes per term), B panels of 12 columns (48
+  ;; bytes per term, as in float64), a 4 × 12 tile of C in twelve f32x4 accumulators, bias padded
+  ;; to a multiple of 12, tmp of 48 floats. Every sum: init, then one fused multiply-add per term
+  ;; with p in order, rounded to float32 at each step.
+  (func (export "packA32")
+    (param $m i32) (param $k i32) (param $a i32) (param $as0 i32) (param $as1 i32) (param $dst i32)
+    (local $i0 i32) (local $r i32) (local $p i32) (local $src i32) (local $out i32)
+    (local $rowA i32) (local $stepA i32)
+    (local.set $rowA (i32.shl (local.get $as0) (i32.const 2)))
+    (local.set $stepA (i32.shl (local.get $as1) (i32.const 2)))
+    (local.set $i0 (i32.const 0))
+    (block $panels_done
+      (loop $panels
+        (br_if $panels_done (i32.ge_s (local.get $i0) (local.get $m)))
+        (local.set $r (i32.const 0))
+        (block $rows_done
+          (loop $rows
+            (br_if $rows_done (i32.ge_s (local.get $r) (i32.const 4)))
+            (local.set $out (i32.add (local.get $dst)
+              (i32.shl (i32.add (i32.mul (local.get $i0) (local.get $k)) (local.get $r)) (i32.const 2))))
+            (local.set $p (i32.const 0))
+            (if (i32.lt_s (i32.add (local.get $i0) (local.get $r)) (local.get $m))
+              (then
+                (local.set $src (i32.add (local.get $a)
+                  (i32.mul (i32.add (local.get $i0) (local.get $r)) (local.get $rowA))))
+                (block $copy_done
+                  (loop $copy
+                    (br_if $copy_done (i32.ge_s (local.get $p) (local.get $k)))
+                    (f32.store (local.get $out) (f32.load (local.get $src)))
+                    (local.set $src (i32.add (local.get $src) (local.get $stepA)))
+                    (local.set $out (i32.add (local.get $out) (i32.const 16)))
+                    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                    (br $copy))))
+              (else
+                (block $zero_done
+                  (loop $zero
+                    (br_if $zero_done (i32.ge_s (local.get $p) (local.get $k)))
+                    (f32.store (local.get $out) (f32.const 0))
+                    (local.set $out (i32.add (local.get $out) (i32.const 16)))
+                    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                    (br $zero)))))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $rows)))
+        (local.set $i0 (i32.add (local.get $i0) (i32.const 4)))
+        (br $panels))))
+
+  (func (export "packB32") (param $k i32) (param $n i32) (param $b i32) (param $dst i32)
+    (local $j0 i32) (local $c i32) (local $p i32) (local $src i32) (local $out i32) (local $w i32)
+    (local $rowB i32)
+    (local.set $rowB (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $out (local.get $dst))
+    (local.set $j0 (i32.const 0))
+    (block $panels_done
+      (loop $panels
+        (br_if $panels_done (i32.ge_s (local.get $j0) (local.get $n)))
+        (local.set $w (select (i32.const 12) (i32.sub (local.get $n) (local.get $j0))
+          (i32.ge_s (i32.sub (local.get $n) (local.get $j0)) (i32.const 12))))
+        (local.set $src (i32.add (local.get $b) (i32.shl (local.get $j0) (i32.const 2))))
+        (local.set $p (i32.const 0))
+        (block $rows_done
+          (loop $rows
+            (br_if $rows_done (i32.ge_s (local.get $p) (local.get $k)))
+            (if (i32.eq (local.get $w) (i32.const 12))
+              (then
+                (v128.store (local.get $out) (v128.load (local.get $src)))
+                (v128.store offset=16 (local.get $out) (v128.load offset=16 (local.get $src)))
+                (v128.store offset=32 (local.get $out) (v128.load offset=32 (local.get $src))))
+              (else
+                (v128.store (local.get $out) (v128.const f32x4 0 0 0 0))
+                (v128.store offset=16 (local.get $out) (v128.const f32x4 0 0 0 0))
+                (v128.store offset=32 (local.get $out) (v128.const f32x4 0 0 0 0))
+                (local.set $c (i32.const 0))
+                (block $cols_done
+                  (loop $cols
+                    (br_if $cols_done (i32.ge_s (local.get $c) (local.get $w)))
+                    (f32.store (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2)))
+                      (f32.load (i32.add (local.get $src) (i32.shl (local.get $c) (i32.const 2)))))
+                    (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                    (br $cols)))))
+            (local.set $src (i32.add (local.get $src) (local.get $rowB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 48)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $rows)))
+        (local.set $j0 (i32.add (local.get $j0) (i32.const 12)))
+        (br $panels))))
+
+  (func $tile32 (param $kc i32) (param $pa i32) (param $pb i32)
+    (param $init i32) (param $pi i32) (param $ldi i32) (param $po i32) (param $ldo i32)
+    (local $c00 v128) (local $c01 v128) (local $c02 v128) (local $c10 v128) (local $c11 v128) (local $c12 v128) (local $c20 v128) (local $c21 v128) (local $c22 v128) (local $c30 v128) (local $c31 v128) (local $c32 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $x v128) (local $end i32) (local $row i32)
+    (if (local.get $init)
+      (then
+        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 0))))
+        (local.set $c00 (v128.load (local.get $row)))
+        (local.set $c01 (v128.load offset=16 (local.get $row)))
+        (local.set $c02 (v128.load offset=32 (local.get $row)))
+        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 1))))
+        (local.set $c10 (v128.load (local.get $row)))
+        (local.set $c11 (v128.load offset=16 (local.get $row)))
+        (local.set $c12 (v128.load offset=32 (local.get $row)))
+        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 2))))
+        (local.set $c20 (v128.load (local.get $row)))
+        (local.set $c21 (v128.load offset=16 (local.get $row)))
+        (local.set $c22 (v128.load offset=32 (local.get $row)))
+        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 3))))
+        (local.set $c30 (v128.load (local.get $row)))
+        (local.set $c31 (v128.load offset=16 (local.get $row)))
+        (local.set $c32 (v128.load offset=32 (local.get $row)))
+  ))
+    (local.set $end (i32.add (local.get $pb) (i32.mul (local.get $kc) (i32.const 48))))
+    (block $done
+      (loop $terms
+        (br_if $done (i32.ge_u (local.get $pb) (local.get $end)))
+        (local.set $b0 (v128.load (local.get $pb)))
+        (local.set $b1 (v128.load offset=16 (local.get $pb)))
+        (local.set $b2 (v128.load offset=32 (local.get $pb)))
+        (local.set $x (v128.load32_splat (local.get $pa)))
+        (local.set $c00 (f32x4.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
+        (local.set $c01 (f32x4.relaxed_madd (local.get $x) (local.get $b1) (local.get $c01)))
+        (local.set $c02 (f32x4.relaxed_madd (local.get $x) (local.get $b2) (local.get $c02)))
+        (local.set $x (v128.load32_splat offset=4 (local.get $pa)))
+        (local.set $c10 (f32x4.relaxed_madd (local.get $x) (local.get $b0) (local.get $c10)))
+        (local.set $c11 (f32x4.relaxed_madd (local.get $x) (local.get $b1) (local.get $c11)))
+        (local.set $c12 (f32x4.relaxed_madd (local.get $x) (local.get $b2) (local.get $c12)))
+        (local.set $x (v128.load32_splat offset=8 (local.get $pa)))
+        (local.set $c20 (f32x4.relaxed_madd (local.get $x) (local.get $b0) (local.get $c20)))
+        (local.set $c21 (f32x4.relaxed_madd (local.get $x) (local.get $b1) (local.get $c21)))
+        (local.set $c22 (f32x4.relaxed_madd (local.get $x) (local.get $b2) (local.get $c22)))
+        (local.set $x (v128.load32_splat offset=12 (local.get $pa)))
+        (local.set $c30 (f32x4.relaxed_madd (local.get $x) (local.get $b0) (local.get $c30)))
+        (local.set $c31 (f32x4.relaxed_madd (local.get $x) (local.get $b1) (local.get $c31)))
+        (local.set $c32 (f32x4.relaxed_madd (local.get $x) (local.get $b2) (local.get $c32)))
+        (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
+        (local.set $pb (i32.add (local.get $pb) (i32.const 48)))
+        (br $terms)))
+    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 0))))
+    (v128.store (local.get $row) (local.get $c00))
+    (v128.store offset=16 (local.get $row) (local.get $c01))
+    (v128.store offset=32 (local.get $row) (local.get $c02))
+    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 1))))
+    (v128.store (local.get $row) (local.get $c10))
+    (v128.store offset=16 (local.get $row) (local.get $c11))
+    (v128.store offset=32 (local.get $row) (local.get $c12))
+    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 2))))
+    (v128.store (local.get $row) (local.get $c20))
+    (v128.store offset=16 (local.get $row) (local.get $c21))
+    (v128.store offset=32 (local.get $row) (local.get $c22))
+    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 3))))
+    (v128.store (local.get $row) (local.get $c30))
+    (v128.store offset=16 (local.get $row) (local.get $c31))
+    (v128.store offset=32 (local.get $row) (local.get $c32))
+  )
+  (func $tileIn32 (param $rows i32) (param $cols i32) (param $src i32) (param $lds i32) (param $tmp i32)
+    (local $r i32) (local $j i32) (local $v f32)
+    (local.set $r (i32.const 0))
+    (block $rows_done
+      (loop $rowsl
+        (br_if $rows_done (i32.ge_s (local.get $r) (i32.const 4)))
+        (local.set $j (i32.const 0))
+        (block $cols_done
+          (loop $colsl
+            (br_if $cols_done (i32.ge_s (local.get $j) (i32.const 12)))
+            (local.set $v (f32.const 0))
+            (if (i32.and (i32.lt_s (local.get $r) (local.get $rows)) (i32.lt_s (local.get $j) (local.get $cols)))
+              (then (local.set $v (f32.load (i32.add (local.get $src)
+                (i32.add (i32.mul (local.get $r) (local.get $lds)) (i32.shl (local.get $j) (i32.const 2))))))))
+            (f32.store (i32.add (local.get $tmp)
+              (i32.shl (i32.add (i32.mul (local.get $r) (i32.const 12)) (local.get $j)) (i32.const 2)))
+              (local.get $v))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $colsl)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowsl))))
+
+  (func $tileOut32 (param $rows i32) (param $cols i32) (param $tmp i32) (param $dst i32) (param $ldd i32)
+    (local $r i32) (local $j i32)
+    (local.set $r (i32.const 0))
+    (block $rows_done
+      (loop $rowsl
+        (br_if $rows_done (i32.ge_s (local.get $r) (local.get $rows)))
+        (local.set $j (i32.const 0))
+        (block $cols_done
+          (loop $colsl
+            (br_if $cols_done (i32.ge_s (local.get $j) (local.get $cols)))
+            (f32.store
+              (i32.add (local.get $dst)
+                (i32.add (i32.mul (local.get $r) (local.get $ldd)) (i32.shl (local.get $j) (i32.const 2))))
+              (f32.load (i32.add (local.get $tmp)
+                (i32.shl (i32.add (i32.mul (local.get $r) (i32.const 12)) (local.get $j)) (i32.const 2)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $colsl)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowsl))))
+
+  (func (export "gemmPacked32")
+    (param $m i32) (param $n i32) (param $k i32) (param $pa i32) (param $pb i32)
+    (param $c i32) (param $bias i32) (param $acc i32) (param $tmp i32)
+    (local $p0 i32) (local $kc i32) (local $i0 i32) (local $iEnd i32) (local $j i32) (local $i i32)
+    (local $rows i32) (local $cols i32) (local $ldc i32) (local $pc i32)
+    (local $init i32) (local $pi i32) (local $ldi i32) (local $partial i32)
+    (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $p0 (i32.const 0))
+    (loop $kblocks
+      (local.set $kc (select (i32.const 256) (i32.sub (local.get $k) (local.get $p0))
+        (i32.ge_s (i32.sub (local.get $k) (local.get $p0)) (i32.const 256))))
+      (local.set $i0 (i32.const 0))
+      (block $iblocks_done
+        (loop $iblocks
+          (br_if $iblocks_done (i32.ge_s (local.get $i0) (local.get $m)))
+          (local.set $iEnd (select (local.get $m) (i32.add (local.get $i0) (i32.const 64))
+            (i32.lt_s (local.get $m) (i32.add (local.get $i0) (i32.const 64)))))
+          (local.set $j (i32.const 0))
+          (block $jpanels_done
+            (loop $jpanels
+              (br_if $jpanels_done (i32.ge_s (local.get $j) (local.get $n)))
+              (local.set $cols (select (i32.const 12) (i32.sub (local.get $n) (local.get $j))
+                (i32.ge_s (i32.sub (local.get $n) (local.get $j)) (i32.const 12))))
+              (local.set $i (local.get $i0))
+              (block $ipanels_done
+                (loop $ipanels
+                  (br_if $ipanels_done (i32.ge_s (local.get $i) (local.get $iEnd)))
+                  (local.set $rows (select (i32.const 4) (i32.sub (local.get $m) (local.get $i))
+                    (i32.ge_s (i32.sub (local.get $m) (local.get $i)) (i32.const 4))))
+                  (local.set $pc (i32.add (local.get $c)
+                    (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 2))))
+                  (local.set $partial (i32.or (i32.lt_s (local.get $rows) (i32.const 4))
+                    (i32.lt_s (local.get $cols) (i32.const 12))))
+                  (if (i32.or (local.get $acc) (i32.gt_s (local.get $p0) (i32.const 0)))
+                    (then
+                      (local.set $init (i32.const 1))
+                      (local.set $pi (local.get $pc))
+                      (local.set $ldi (local.get $ldc))
+                      (if (local.get $partial)
+                        (then
+                          (call $tileIn32 (local.get $rows) (local.get $cols) (local.get $pc)
+                            (local.get $ldc) (local.get $tmp))
+                          (local.set $pi (local.get $tmp))
+                          (local.set $ldi (i32.const 48)))))
+                    (else
+                      (local.set $init (i32.ge_s (local.get $bias) (i32.const 0)))
+                      (local.set $pi (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2))))
+                      (local.set $ldi (i32.const 0))))
+                  (call $tile32 (local.get $kc)
+                    (i32.add (local.get $pa)
+                      (i32.shl (i32.add (i32.mul (local.get $i) (local.get $k))
+                        (i32.shl (local.get $p0) (i32.const 2))) (i32.const 2)))
+                    (i32.add (local.get $pb)
+                      (i32.shl (i32.add (i32.mul (local.get $j) (local.get $k))
+                        (i32.mul (local.get $p0) (i32.const 12))) (i32.const 2)))
+                    (local.get $init) (local.get $pi) (local.get $ldi)
+                    (select (local.get $tmp) (local.get $pc) (local.get $partial))
+                    (select (i32.const 48) (local.get $ldc) (local.get $partial)))
+                  (if (local.get $partial)
+                    (then
+                      (call $tileOut32 (local.get $rows) (local.get $cols) (local.get $tmp)
+                        (local.get $pc) (local.get $ldc))))
+                  (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                  (br $ipanels)))
+              (local.set $j (i32.add (local.get $j) (i32.const 12)))
+              (br $jpanels)))
+          (local.set $i0 (local.get $iEnd))
+          (br $iblocks)))
+      (local.set $p0 (i32.add (local.get $p0) (local.get $kc)))
+      (br_if $kblocks (i32.lt_s (local.get $p0) (local.get $k)))))
 )

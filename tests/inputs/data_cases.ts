@@ -248,6 +248,8 @@ const argmaxCases: Case[] = [
     "classes=2",
     "length 3",
   ]],
+  ["scores of rows", () => argmaxRow(bad([[1], [2, 3]]), 0, 2), TypeError, ["scores[0]", "[1]"]],
+  ['a score "2"', () => argmaxRow(bad([1, "2"]), 0, 2), TypeError, ["scores[1]", '"2"']],
 ].map(([label, call, error, includes]) => ({
   export: "argmaxRow",
   label: label as string,

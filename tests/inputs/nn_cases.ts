@@ -9,6 +9,7 @@
 import { capture, type Case, withSetup } from "./_harness.ts";
 import {
   CrossEntropyLoss,
+  defaultRandom,
   Linear,
   type ModuleState,
   normal_,
@@ -205,7 +206,7 @@ const loads: [
       delete s["0.weight"];
     },
     RangeError,
-    ['missing key "0.weight"', 'unexpected key "0.weights"'],
+    ['missing key "0.weight"', 'unexpected key "0.weights" (did you mean "0.weight"?)'],
   ],
   [
     "a NaN weight",
@@ -550,7 +551,33 @@ const initCases: Case[] = [
   ]),
 ];
 
+/** Failed constructors and initialisers draw nothing from the global stream. */
+const globalStream: Case[] = ([
+  ["Linear", 'bias "no"', () => new Linear(4, 3, { bias: bad("no") }), TypeError, ["bias", '"no"']],
+  ["Linear", "a misspelt option", () => new Linear(4, 3, bad({ Bias: false })), TypeError, [
+    "Bias",
+  ]],
+  ["Linear", "outFeatures 0", () => new Linear(4, 0), RangeError, ["outFeatures", "=0"]],
+  ["uniform_", "lo above hi", () => uniform_(zeros([3]), 1, 0), RangeError, ["lo=1", "hi=0"]],
+  ["normal_", "std -1", () => normal_(zeros([3]), 0, -1), RangeError, ["std", "-1"]],
+  [
+    "pynetInit_",
+    "std NaN",
+    () => pynetInit_(new Linear(2, 2, { rng: new Random(0) }), { std: NaN }),
+    RangeError,
+    ["std", "NaN"],
+  ],
+] as const).map(([name, label, call, error, includes]) => ({
+  export: name,
+  label: `${label} leaves the global random stream as it was`,
+  call,
+  error,
+  includes,
+  snapshot: () => defaultRandom().state(),
+}));
+
 export const cases: Case[] = [
+  ...globalStream,
   ...linearCases,
   ...forwardCases,
   ...lossCases,

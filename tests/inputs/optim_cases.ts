@@ -204,6 +204,18 @@ function shapeCases(kind: Kind, keys: string[]): Case[] {
       includes: ["params", "params="],
     },
     {
+      label: "params the model itself",
+      call: () => ctor(bad(new Linear(2, 2)), {}),
+      error: TypeError,
+      includes: ["params", "a Module (pass model.parameters())"],
+    },
+    {
+      label: "params the parameters method, not called",
+      call: () => ctor(bad(new Linear(2, 2).parameters), {}),
+      error: TypeError,
+      includes: ["params", "a function"],
+    },
+    {
       label: "params a string",
       call: () => ctor(bad("w"), {}),
       error: TypeError,
@@ -274,6 +286,12 @@ function shapeCases(kind: Kind, keys: string[]): Case[] {
       call: (ps) => ctor(bad([{ params: ps, initialLr: NaN }]), {}),
       error: RangeError,
       includes: ["paramGroups[0].initialLr", "NaN"],
+    },
+    {
+      label: "a non-leaf Tensor (an op's result)",
+      call: (ps) => ctor([ps[0]!.mul(2)], {}),
+      error: RangeError,
+      includes: ["non-leaf", "params[0]", "mul"],
     },
     {
       label: "a parameter in two groups",

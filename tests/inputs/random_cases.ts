@@ -105,6 +105,12 @@ const methods: Case[] = withSetup("Random", stream, position, [
   },
   { label: 'int "3"', call: (r) => r.int(bad("3")), error: TypeError, includes: ["n", '"3"'] },
   {
+    label: "int 1e308 (beyond the stream's 32 bits)",
+    call: (r) => r.int(1e308),
+    error: RangeError,
+    includes: ["n", "1e+308"],
+  },
+  {
     label: "shuffle null",
     call: (r) => r.shuffle(bad(null)),
     error: TypeError,

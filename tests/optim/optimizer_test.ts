@@ -232,3 +232,28 @@ Deno.test("loadStateDict rejects a mismatched state and changes nothing", () => 
   });
   assert.equal(JSON.stringify(opt.stateDict()), before);
 });
+
+Deno.test("param groups may carry the keys schedulers record, and a state round trip keeps them", () => {
+  const groupOf = (o: SGD) => o.paramGroups[0] as unknown as Record<string, unknown>;
+  const make = () => {
+    const p = param([1, 2], [0.5, 0.5]);
+    const group = { params: [p], lr: 0.1, momentum: 0.9, initialMomentum: 0.9, lrScale: 0.5 };
+    return new SGD([group as { params: Tensor[] }]);
+  };
+  const a = make();
+  groupOf(a).maxBeta1 = 0.95; // as OneCycleLR driving beta1 records it
+  a.step();
+  const saved = JSON.parse(JSON.stringify(a.stateDict()));
+  const b = make();
+  b.loadStateDict(saved);
+  assert.equal(groupOf(b).maxBeta1, 0.95);
+  assert.equal(groupOf(b).lrScale, 0.5);
+  saved.paramGroups[0].maxBeta1 = null; // NaN through JSON
+  const c = make();
+  assert.throws(() => c.loadStateDict(saved), {
+    name: "TypeError",
+    message:
+      "loaded paramGroups[0].maxBeta1 must be a number, got loaded paramGroups[0].maxBeta1=null",
+  });
+  assert.equal(groupOf(c).maxBeta1, undefined);
+});

@@ -12,12 +12,23 @@ Deno.test("_kernels_wasm.ts is exactly a fresh build of _kernels.wat", async () 
   );
 });
 
-Deno.test("the embedded bytes are a WebAssembly module exporting memory, gemm, relu, reluBackward", () => {
+Deno.test("the embedded bytes are a WebAssembly module exporting memory and the kernels", () => {
   const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0));
   const module = new WebAssembly.Module(bytes);
   assert.deepEqual(
     WebAssembly.Module.exports(module).map((e) => `${e.kind} ${e.name}`).sort(),
-    ["function gemm", "function relu", "function reluBackward", "memory memory"],
+    [
+      "function gemm",
+      "function gemmPacked",
+      "function gemmPacked32",
+      "function packA",
+      "function packA32",
+      "function packB",
+      "function packB32",
+      "function relu",
+      "function reluBackward",
+      "memory memory",
+    ],
   );
 });
 

@@ -1,0 +1,164 @@
+/**
+ * Every argument position of the API this suite owns, given each of 18 bad values (NaN,
+ * ±Infinity-like, negative, zero, fractional, strings, null, undefined, {}, [], booleans,
+ * functions, nested arrays, symbols, bigints) while the other arguments stay valid: whatever
+ * the call does, it must not fail with JavaScript's own message or with an error class other
+ * than TypeError and RangeError. (Which of these calls should be accepted is asserted case by
+ * case in the *_cases.ts files; this sweep catches messages nobody wrote a case for.)
+ */
+
+import assert from "node:assert/strict";
+import * as a from "../../lib/mod.ts";
+import { UNCLEAR } from "./_harness.ts";
+const t = () => a.tensor([[1, 2], [3, 4]], undefined, { requiresGrad: true });
+const run = () => ({ iteration: [1], loss: [1], trainAccuracy: [1], testAccuracy: [1], lr: [1] });
+const lin = () => new a.Linear(2, 2, { rng: new a.Random(0) });
+// name -> [valid args factory, call]
+const valid: Record<string, [() => unknown[], (...x: unknown[]) => unknown]> = {
+  zeros: [() => [[2]], (...x) => a.zeros(...(x as [never]))],
+  ones: [() => [[2]], (...x) => a.ones(...(x as [never]))],
+  full: [() => [[2], 1], (...x) => a.full(...(x as [never, never]))],
+  rand: [() => [[2], {}], (...x) => a.rand(...(x as [never]))],
+  randn: [() => [[2], {}], (...x) => a.randn(...(x as [never]))],
+  tensor: [() => [[1, 2], [2], {}], (...x) => a.tensor(...(x as [never]))],
+  add: [() => [t(), t()], (...x) => a.add(...(x as [never, never]))],
+  mul: [() => [t(), 2], (...x) => a.mul(...(x as [never, never]))],
+  exp: [() => [t()], (...x) => a.exp(...(x as [never]))],
+  sum: [() => [t(), 0, {}], (...x) => a.sum(...(x as [never]))],
+  max: [() => [t(), 0, {}], (...x) => a.max(...(x as [never]))],
+  argmax: [() => [t(), 0, {}], (...x) => a.argmax(...(x as [never]))],
+  matmul: [() => [t(), t()], (...x) => a.matmul(...(x as [never, never]))],
+  linear: [() => [t(), t(), null], (...x) => a.linear(...(x as [never, never]))],
+  reshape: [() => [t(), [4]], (...x) => a.reshape(...(x as [never, never]))],
+  transpose: [() => [t(), 0, 1], (...x) => a.transpose(...(x as [never]))],
+  softmax: [() => [t(), -1], (...x) => a.softmax(...(x as [never]))],
+  crossEntropy: [() => [t(), [0, 1], {}], (...x) => a.crossEntropy(...(x as [never, never]))],
+  capture: [() => [() => 1], (...x) => a.capture(...(x as [never]))],
+  noGrad: [() => [() => 1], (...x) => a.noGrad(...(x as [never]))],
+  Linear: [() => [2, 2, {}], (...x) => new a.Linear(...(x as [never, never]))],
+  CrossEntropyLoss: [() => [{}], (...x) => new a.CrossEntropyLoss(...(x as []))],
+  "CrossEntropyLoss.forward": [
+    () => [t(), [0, 1]],
+    (...x) => new a.CrossEntropyLoss().forward(...(x as [never, never])),
+  ],
+  Sequential: [() => [lin(), new a.ReLU()], (...x) => new a.Sequential(...(x as never[]))],
+  "Sequential.forward": [() => [t()], (...x) => new a.Sequential(lin()).forward(...(x as [never]))],
+  "Module.loadStateDict": [
+    () => [lin().stateDict()],
+    (...x) => lin().loadStateDict(...(x as [never])),
+  ],
+  "Module.train": [() => [true], (...x) => lin().train(...(x as []))],
+  uniform_: [() => [t(), 0, 1, {}], (...x) => a.uniform_(...(x as [never, never, never]))],
+  normal_: [() => [t(), 0, 1, {}], (...x) => a.normal_(...(x as [never, never, never]))],
+  zeros_: [() => [t()], (...x) => a.zeros_(...(x as [never]))],
+  resetLinear: [() => [lin(), {}], (...x) => a.resetLinear(...(x as [never]))],
+  pynetInit_: [() => [lin(), {}], (...x) => a.pynetInit_(...(x as [never]))],
+  SGD: [() => [lin().parameters(), { lr: 0.1 }], (...x) => new a.SGD(...(x as [never]))],
+  Adam: [() => [lin().parameters(), { lr: 0.1 }], (...x) => new a.Adam(...(x as [never]))],
+  "SGD.addParamGroup": [
+    () => [{ params: [a.tensor([1])] }],
+    (...x) => new a.SGD(lin().parameters()).addParamGroup(...(x as [never])),
+  ],
+  "SGD.loadStateDict": [
+    () => [new a.SGD(lin().parameters()).stateDict()],
+    (...x) => new a.SGD(lin().parameters()).loadStateDict(...(x as [never])),
+  ],
+  "Adam.loadStateDict": [
+    () => [new a.Adam(lin().parameters()).stateDict()],
+    (...x) => new a.Adam(lin().parameters()).loadStateDict(...(x as [never])),
+  ],
+  trainTestSplit: [
+    () => [{ x: [[1], [2], [3]], y: [0, 1, 0] }, {}],
+    (...x) => a.trainTestSplit(...(x as [never])),
+  ],
+  accuracy: [() => [[0, 1], [0, 1]], (...x) => a.accuracy(...(x as [never, never]))],
+  argmaxRow: [() => [[1, 2], 0, 2], (...x) => a.argmaxRow(...(x as [never, never, never]))],
+  Random: [() => [1], (...x) => new a.Random(...(x as [never]))],
+  manualSeed: [() => [1], (...x) => a.manualSeed(...(x as [never]))],
+  "Random.uniform": [() => [0, 1], (...x) => new a.Random(1).uniform(...(x as []))],
+  "Random.normal": [() => [0, 1], (...x) => new a.Random(1).normal(...(x as []))],
+  "Random.int": [() => [3], (...x) => new a.Random(1).int(...(x as [never]))],
+  "Random.shuffle": [() => [[1, 2]], (...x) => new a.Random(1).shuffle(...(x as [never]))],
+  "Random.setState": [
+    () => [new a.Random(1).state()],
+    (...x) => new a.Random(1).setState(...(x as [never])),
+  ],
+  stepDecay: [() => [{ lr0: 0.1, period: 2 }], (...x) => a.stepDecay(...(x as [never]))],
+  joinSchedules: [
+    () => [{ schedules: [a.constantSchedule({ value: 1 })], boundaries: [] }],
+    (...x) => a.joinSchedules(...(x as [never])),
+  ],
+  piecewiseConstantSchedule: [
+    () => [{ initValue: 1, boundariesAndScales: { 2: 0.5 } }],
+    (...x) => a.piecewiseConstantSchedule(...(x as [never])),
+  ],
+  scheduleChart: [() => [[1, 2], {}], (...x) => a.scheduleChart(...(x as [never]))],
+  historyChart: [() => [run(), {}], (...x) => a.historyChart(...(x as [never]))],
+  sweepChart: [
+    () => [[{ name: "a", x: [1], runs: [[1]] }], {}],
+    (...x) => a.sweepChart(...(x as [never])),
+  ],
+  meanStd: [() => [[[1]]], (...x) => a.meanStd(...(x as [never]))],
+  rangeTestChart: [
+    () => [{ lrs: [0.1], losses: [1] }, {}],
+    (...x) => a.rangeTestChart(...(x as [never])),
+  ],
+  scatterChart: [() => [{ x: [1], y: [1] }, {}], (...x) => a.scatterChart(...(x as [never]))],
+  barChart: [() => [{ a: 1 }, {}], (...x) => a.barChart(...(x as [never]))],
+  toSvg: [() => [a.scheduleChart([1]), {}], (...x) => a.toSvg(...(x as [never]))],
+  toHtml: [() => [a.scheduleChart([1]), {}], (...x) => a.toHtml(...(x as [never]))],
+  Figure: [() => [a.scheduleChart([1]).toJSON()], (...x) => new a.Figure(...(x as [never]))],
+  colorAt: [() => [1], (...x) => a.colorAt(...(x as [never]))],
+  table: [() => [[{ a: 1 }], {}], (...x) => a.table(...(x as [never]))],
+  progress: [() => [{ total: 2 }], (...x) => a.progress(...(x as [never]))],
+  "Progress.update": [
+    () => [1, {}],
+    (...x) => new a.Progress({ total: 2 }).update(...(x as [never])),
+  ],
+};
+const BAD: [string, unknown][] = [
+  ["NaN", NaN],
+  ["Inf", Infinity],
+  ["-1", -1],
+  ["0", 0],
+  ["1.5", 1.5],
+  ['"x"', "x"],
+  ["null", null],
+  ["undef", undefined],
+  ["{}", {}],
+  ["[]", []],
+  ["true", true],
+  ["fn", () => 1],
+  ["[NaN]", [NaN]],
+  ["[[1],[2,3]]", [[1], [2, 3]]],
+  ["{a:null}", { a: null }],
+  ["1e308", 1e308],
+  ["sym", Symbol("s")],
+  ["bigint", 10n],
+];
+Deno.test("no argument position of a bad value gives an unclear error or a foreign class", async () => {
+  const problems: string[] = [];
+  let total = 0;
+  for (const [name, [args, call]] of Object.entries(valid)) {
+    const n = args().length;
+    for (let pos = 0; pos < n; pos++) {
+      for (const [label, v] of BAD) {
+        const xs = args();
+        xs[pos] = v;
+        total++;
+        try {
+          const r = call(...xs);
+          if (r instanceof Promise) await r;
+        } catch (e) {
+          const msg = e instanceof Error ? e.message : String(e);
+          const where = `${name} argument ${pos} = ${label}`;
+          if (!(e instanceof TypeError || e instanceof RangeError)) {
+            problems.push(`${where}: ${(e as Error)?.name}: ${msg}`);
+          } else if (UNCLEAR.some((r) => r.test(msg))) problems.push(`${where}: ${msg}`);
+        }
+      }
+    }
+  }
+  console.log(`${total} calls over ${Object.keys(valid).length} entry points`);
+  assert.deepEqual(problems, []);
+});
