@@ -18,18 +18,22 @@ import {
   exponentialDecay,
   ExponentialLR,
   type Figure,
+  hf,
   historyChart,
   inverseTimeDecay,
   irisSetup,
+  keras,
   LambdaLR,
   type LRScheduler,
   MultiStepLR,
   OneCycleLR,
+  optax,
   type OptimizerLike,
   scheduleChart,
   ScheduleLR,
   stepDecay,
   StepLR,
+  timm,
   toSvg,
   train,
   warmupCosineDecaySchedule,
@@ -176,6 +180,35 @@ function pytorchSchedulers(): Figure {
   });
 }
 
+/** Notebook 07: one schedule from each library, over 100 steps of a base lr of 0.1. */
+function everyLibrary(): Figure {
+  const x = steps(100);
+  const opt = () => ({ paramGroups: [{ lr: 0.1 }] });
+  const timmOptimizer = opt();
+  const cosine = new timm.CosineLRScheduler(timmOptimizer, {
+    tInitial: 20,
+    warmupT: 5,
+    cycleMul: 1.5,
+    cycleLimit: 3,
+    cycleDecay: 0.6,
+  });
+  const timmLrs = x.map((t) => {
+    if (t > 0) cosine.step(t);
+    return timmOptimizer.paramGroups[0]!.lr;
+  });
+  const restarts = keras.CosineDecayRestarts({ initialLearningRate: 0.1, firstDecaySteps: 15 });
+  const oneCycle = optax.cosineOnecycleSchedule({ transitionSteps: 100, peakValue: 0.1 });
+  return scheduleChart({
+    "hf getCosineScheduleWithWarmup": collectLrs(
+      hf.getCosineScheduleWithWarmup(opt(), { numWarmupSteps: 10, numTrainingSteps: 100 }),
+      100,
+    ).map(([lr]) => lr!),
+    "timm CosineLRScheduler": timmLrs,
+    "keras.CosineDecayRestarts": x.map(restarts),
+    "optax.cosineOnecycleSchedule": x.map(oneCycle),
+  }, { x, xTitle: "step", title: "One schedule from each library" });
+}
+
 /** Every README picture, in order. */
 export const README_FIGURES: ReadmeFigure[] = [
   { file: "comparison.svg", build: () => seedComparison(false) },
@@ -184,6 +217,7 @@ export const README_FIGURES: ReadmeFigure[] = [
   { file: "03_iris.svg", build: irisMainRun },
   { file: "04_pytorch_schedulers.svg", build: pytorchSchedulers },
   { file: "05_beyond.svg", build: beyondSchedules },
+  { file: "07_every_library.svg", build: everyLibrary },
 ];
 
 /** The folder the pictures go to: `docs/img/` of this repository. */

@@ -5,6 +5,7 @@
  */
 
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 
 /**
  * A Keras `LearningRateSchedule` as anneal models it: a function `(step) => lr` (so
@@ -18,11 +19,16 @@ export type KerasSchedule<Config> = Schedule & {
   getConfig(): Config;
 };
 
-/** Attaches `getConfig` (returning a fresh copy of `config`) to `schedule`. */
+/**
+ * Attaches `getConfig` (returning a fresh copy of `config`) to `schedule`, and records its spec
+ * (`{ type: "keras.<name>", ...config }`) so that `toSpec` reads it back.
+ */
 export function withConfig<Config extends object>(
+  name: string,
   schedule: Schedule,
   config: Config,
 ): KerasSchedule<Config> {
+  described(schedule, { type: `keras.${name}`, ...config });
   const frozen = structuredClone(config);
   return Object.assign(schedule, { getConfig: () => structuredClone(frozen) });
 }

@@ -73,7 +73,7 @@ export function CosineDecay(
     const decayed = (1 - alpha) * cosineDecayed + alpha;
     return from * decayed;
   };
-  return withConfig((step) => {
+  return withConfig("CosineDecay", (step) => {
     const t = checkStep(step);
     if (warmupTarget === null) return decay(Math.min(t, decaySteps), initialLearningRate);
     const u = Math.min(t, decaySteps + warmupSteps);

@@ -68,7 +68,7 @@ export function CosineDecayRestarts(
   check.positive("tMul", tMul);
   check.finite("mMul", mMul);
   check.finite("alpha", alpha);
-  return withConfig((step) => {
+  return withConfig("CosineDecayRestarts", (step) => {
     let completedFraction = checkStep(step) / firstDecaySteps;
     let iRestart: number;
     if (tMul === 1) {

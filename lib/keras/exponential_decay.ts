@@ -61,7 +61,7 @@ export function ExponentialDecay(
   check.positive("decaySteps", decaySteps);
   check.finite("decayRate", decayRate);
   check.boolean("staircase", staircase);
-  return withConfig((step) => {
+  return withConfig("ExponentialDecay", (step) => {
     let p = checkStep(step) / decaySteps;
     if (staircase) p = Math.floor(p);
     return initialLearningRate * decayRate ** p;

@@ -57,7 +57,7 @@ export function InverseTimeDecay(
   check.positive("decaySteps", decaySteps);
   check.finite("decayRate", decayRate);
   check.boolean("staircase", staircase);
-  return withConfig((step) => {
+  return withConfig("InverseTimeDecay", (step) => {
     let p = checkStep(step) / decaySteps;
     if (staircase) p = Math.floor(p);
     return initialLearningRate / (1 + decayRate * p);

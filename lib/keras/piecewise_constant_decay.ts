@@ -64,7 +64,7 @@ export function PiecewiseConstantDecay(
   const v = [...values];
   const n = b.length;
   const indicator = (condition: boolean) => condition ? 1 : 0;
-  return withConfig((step) => {
+  return withConfig("PiecewiseConstantDecay", (step) => {
     const t = checkStep(step);
     let result = 0;
     result += indicator(t <= (b[0] as number)) * (v[0] as number);

@@ -63,7 +63,7 @@ export function PolynomialDecay(
   check.finite("endLearningRate", endLearningRate);
   check.finite("power", power);
   check.boolean("cycle", cycle);
-  return withConfig((step) => {
+  return withConfig("PolynomialDecay", (step) => {
     let t = checkStep(step);
     let steps = decaySteps;
     if (cycle) steps = steps * (t === 0 ? 1 : Math.ceil(t / decaySteps));

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { checkStep } from "../schedules/_step.ts";
 
 /** Options of {@linkcode constantSchedule}. */
@@ -31,8 +32,8 @@ export interface ConstantScheduleOptions {
 export function constantSchedule(options: ConstantScheduleOptions): Schedule {
   check.options("constantSchedule", options, ["value"]);
   const value = check.finite("value", options.value);
-  return (step) => {
+  return described((step) => {
     checkStep(step);
     return value;
-  };
+  }, { type: "optax.constantSchedule", ...options });
 }

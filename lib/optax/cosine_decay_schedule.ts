@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { checkStep } from "../schedules/_step.ts";
 
 /** Options of {@linkcode cosineDecaySchedule} (optax's kwargs in camelCase). */
@@ -57,10 +58,10 @@ export function cosineDecaySchedule(options: CosineDecayScheduleOptions): Schedu
   }
   check.finite("alpha", alpha);
   check.finite("exponent", exponent);
-  return (step) => {
+  return described((step) => {
     const count = Math.min(checkStep(step), decaySteps);
     const cosineDecay = 0.5 * (1 + Math.cos(Math.PI * count / decaySteps));
     const decayed = (1 - alpha) * cosineDecay ** exponent + alpha;
     return initValue * decayed;
-  };
+  }, { type: "optax.cosineDecaySchedule", ...options });
 }

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { piecewiseInterpolateSchedule } from "./piecewise_interpolate_schedule.ts";
 import { scalesDict } from "./_onecycle.ts";
 
@@ -69,12 +70,15 @@ export function cosineOnecycleSchedule(options: CosineOnecycleScheduleOptions): 
   check.finite("pctStart", pctStart);
   check.finite("divFactor", divFactor);
   check.finite("finalDivFactor", finalDivFactor);
-  return piecewiseInterpolateSchedule({
-    interpolateType: "cosine",
-    initValue: peakValue / divFactor,
-    boundariesAndScales: scalesDict([
-      [Math.trunc(pctStart * transitionSteps), divFactor],
-      [Math.trunc(transitionSteps), 1.0 / (divFactor * finalDivFactor)],
-    ]),
-  });
+  return described(
+    piecewiseInterpolateSchedule({
+      interpolateType: "cosine",
+      initValue: peakValue / divFactor,
+      boundariesAndScales: scalesDict([
+        [Math.trunc(pctStart * transitionSteps), divFactor],
+        [Math.trunc(transitionSteps), 1.0 / (divFactor * finalDivFactor)],
+      ]),
+    }),
+    { type: "optax.cosineOnecycleSchedule", ...options },
+  );
 }

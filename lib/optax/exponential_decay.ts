@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { checkStep } from "../schedules/_step.ts";
 
 /** Options of {@linkcode exponentialDecay} (optax's kwargs in camelCase). */
@@ -79,18 +80,18 @@ export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
   check.boolean("staircase", staircase);
   if (endValue !== null) check.finite("endValue", endValue);
   if (transitionSteps <= 0 || decayRate === 0) {
-    return (step) => {
+    return described((step) => {
       checkStep(step);
       return initValue;
-    };
+    }, { type: "optax.exponentialDecay", ...options });
   }
   const begin = Math.max(transitionBegin, 0);
   const clip = decayRate < 1 ? Math.max : Math.min;
-  return (step) => {
+  return described((step) => {
     const decreased = checkStep(step) - begin;
     let p = decreased / transitionSteps;
     if (staircase) p = Math.floor(p);
     const decayed = decreased <= 0 ? initValue : initValue * decayRate ** p;
     return endValue === null ? decayed : clip(decayed, endValue);
-  };
+  }, { type: "optax.exponentialDecay", ...options });
 }

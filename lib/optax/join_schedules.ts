@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { checkStep } from "../schedules/_step.ts";
 
 /** Options of {@linkcode joinSchedules} (optax's arguments). */
@@ -70,12 +71,12 @@ export function joinSchedules(options: JoinSchedulesOptions): Schedule {
   boundaries.forEach((b, i) => check.finite(`boundaries[${i}]`, b));
   const parts = [...schedules];
   const starts = [...boundaries];
-  return (step) => {
+  return described((step) => {
     const t = checkStep(step);
     let output = (parts[0] as Schedule)(t);
     starts.forEach((boundary, i) => {
       if (!(t < boundary)) output = (parts[i + 1] as Schedule)(t - boundary);
     });
     return output;
-  };
+  }, { type: "optax.joinSchedules", ...options });
 }

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { piecewiseInterpolateSchedule } from "./piecewise_interpolate_schedule.ts";
 import { scalesDict } from "./_onecycle.ts";
 
@@ -73,13 +74,16 @@ export function linearOnecycleSchedule(options: LinearOnecycleScheduleOptions): 
   check.finite("pctFinal", pctFinal);
   check.finite("divFactor", divFactor);
   check.finite("finalDivFactor", finalDivFactor);
-  return piecewiseInterpolateSchedule({
-    interpolateType: "linear",
-    initValue: peakValue / divFactor,
-    boundariesAndScales: scalesDict([
-      [Math.trunc(pctStart * transitionSteps), divFactor],
-      [Math.trunc(pctFinal * transitionSteps), 1.0 / divFactor],
-      [transitionSteps, 1.0 / finalDivFactor],
-    ]),
-  });
+  return described(
+    piecewiseInterpolateSchedule({
+      interpolateType: "linear",
+      initValue: peakValue / divFactor,
+      boundariesAndScales: scalesDict([
+        [Math.trunc(pctStart * transitionSteps), divFactor],
+        [Math.trunc(pctFinal * transitionSteps), 1.0 / divFactor],
+        [transitionSteps, 1.0 / finalDivFactor],
+      ]),
+    }),
+    { type: "optax.linearOnecycleSchedule", ...options },
+  );
 }

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { polynomialSchedule } from "./polynomial_schedule.ts";
 
 /** Options of {@linkcode linearSchedule} (optax's kwargs in camelCase). */
@@ -47,5 +48,8 @@ export function linearSchedule(options: LinearScheduleOptions): Schedule {
     "transitionSteps",
     "transitionBegin",
   ]);
-  return polynomialSchedule({ ...options, power: 1 });
+  return described(polynomialSchedule({ ...options, power: 1 }), {
+    type: "optax.linearSchedule",
+    ...options,
+  });
 }

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { checkStep } from "../schedules/_step.ts";
 import { sortedScales } from "./_scales.ts";
 
@@ -50,7 +51,7 @@ export function piecewiseConstantSchedule(options: PiecewiseConstantScheduleOpti
   const { boundaries, scales } = options.boundariesAndScales === undefined
     ? { boundaries: [], scales: [] }
     : sortedScales(owner, options.boundariesAndScales);
-  return (step) => {
+  return described((step) => {
     const count = checkStep(step);
     let v = initValue;
     boundaries.forEach((threshold, i) => {
@@ -58,5 +59,5 @@ export function piecewiseConstantSchedule(options: PiecewiseConstantScheduleOpti
       v = v * indicator + (1 - indicator) * (scales[i] as number) * v;
     });
     return v;
-  };
+  }, { type: "optax.piecewiseConstantSchedule", ...options });
 }

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { checkStep } from "../schedules/_step.ts";
 import { sortedScales } from "./_scales.ts";
 
@@ -86,7 +87,7 @@ export function piecewiseInterpolateSchedule(
   const values = [initValue];
   for (const scale of scales) values.push((values[values.length - 1] as number) * scale);
   const last = bounds.length - 1;
-  return (step) => {
+  return described((step) => {
     const count = checkStep(step);
     let dot = 0;
     for (let i = 0; i < last; i++) {
@@ -98,5 +99,5 @@ export function piecewiseInterpolateSchedule(
       }
     }
     return dot + ((bounds[last] as number) <= count ? values[last] as number : 0);
-  };
+  }, { type: "optax.piecewiseInterpolateSchedule", ...options });
 }

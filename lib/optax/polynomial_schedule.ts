@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { checkStep } from "../schedules/_step.ts";
 
 /** Options of {@linkcode polynomialSchedule} (optax's kwargs in camelCase). */
@@ -66,15 +67,15 @@ export function polynomialSchedule(options: PolynomialScheduleOptions): Schedule
   check.finite("transitionSteps", transitionSteps);
   check.finite("transitionBegin", transitionBegin);
   if (transitionSteps <= 0) {
-    return (step) => {
+    return described((step) => {
       checkStep(step);
       return initValue;
-    };
+    }, { type: "optax.polynomialSchedule", ...options });
   }
   const begin = Math.max(transitionBegin, 0);
-  return (step) => {
+  return described((step) => {
     const count = Math.min(Math.max(checkStep(step) - begin, 0), transitionSteps);
     const frac = 1 - count / transitionSteps;
     return (initValue - endValue) * frac ** power + endValue;
-  };
+  }, { type: "optax.polynomialSchedule", ...options });
 }

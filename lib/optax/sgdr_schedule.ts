@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { joinSchedules } from "./join_schedules.ts";
 import {
   warmupCosineDecaySchedule,
@@ -67,5 +68,8 @@ export function sgdrSchedule(options: SgdrScheduleOptions): Schedule {
     boundaries.push(step + kwargs.decaySteps);
     step += kwargs.decaySteps;
   }
-  return joinSchedules({ schedules, boundaries: boundaries.slice(0, -1) });
+  return described(joinSchedules({ schedules, boundaries: boundaries.slice(0, -1) }), {
+    type: "optax.sgdrSchedule",
+    ...options,
+  });
 }

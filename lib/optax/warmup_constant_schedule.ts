@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { linearSchedule } from "./linear_schedule.ts";
 
 /** Options of {@linkcode warmupConstantSchedule} (optax's kwargs in camelCase). */
@@ -38,5 +39,8 @@ export interface WarmupConstantScheduleOptions {
 export function warmupConstantSchedule(options: WarmupConstantScheduleOptions): Schedule {
   check.options("warmupConstantSchedule", options, ["initValue", "peakValue", "warmupSteps"]);
   const { initValue, peakValue, warmupSteps } = options;
-  return linearSchedule({ initValue, endValue: peakValue, transitionSteps: warmupSteps });
+  return described(
+    linearSchedule({ initValue, endValue: peakValue, transitionSteps: warmupSteps }),
+    { type: "optax.warmupConstantSchedule", ...options },
+  );
 }

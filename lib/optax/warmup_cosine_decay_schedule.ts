@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { cosineDecaySchedule } from "./cosine_decay_schedule.ts";
 import { joinSchedules } from "./join_schedules.ts";
 import { linearSchedule } from "./linear_schedule.ts";
@@ -79,16 +80,19 @@ export function warmupCosineDecaySchedule(options: WarmupCosineDecayScheduleOpti
     );
   }
   const alpha = peakValue === 0 ? 0 : endValue / peakValue;
-  return joinSchedules({
-    schedules: [
-      linearSchedule({ initValue, endValue: peakValue, transitionSteps: warmupSteps }),
-      cosineDecaySchedule({
-        initValue: peakValue,
-        decaySteps: decaySteps - warmupSteps,
-        alpha,
-        exponent,
-      }),
-    ],
-    boundaries: [warmupSteps],
-  });
+  return described(
+    joinSchedules({
+      schedules: [
+        linearSchedule({ initValue, endValue: peakValue, transitionSteps: warmupSteps }),
+        cosineDecaySchedule({
+          initValue: peakValue,
+          decaySteps: decaySteps - warmupSteps,
+          alpha,
+          exponent,
+        }),
+      ],
+      boundaries: [warmupSteps],
+    }),
+    { type: "optax.warmupCosineDecaySchedule", ...options },
+  );
 }

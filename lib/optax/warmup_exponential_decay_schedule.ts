@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import type { Schedule } from "../schedules/schedule.ts";
+import { described } from "../schedules/_described.ts";
 import { exponentialDecay } from "./exponential_decay.ts";
 import { joinSchedules } from "./join_schedules.ts";
 import { linearSchedule } from "./linear_schedule.ts";
@@ -71,8 +72,11 @@ export function warmupExponentialDecaySchedule(
   const { initValue, peakValue, warmupSteps, ...decay } = options;
   check.finite("warmupSteps", warmupSteps);
   const warmup = linearSchedule({ initValue, endValue: peakValue, transitionSteps: warmupSteps });
-  return joinSchedules({
-    schedules: [warmup, exponentialDecay({ initValue: peakValue, ...decay })],
-    boundaries: [warmupSteps],
-  });
+  return described(
+    joinSchedules({
+      schedules: [warmup, exponentialDecay({ initValue: peakValue, ...decay })],
+      boundaries: [warmupSteps],
+    }),
+    { type: "optax.warmupExponentialDecaySchedule", ...options },
+  );
 }

@@ -8,3 +8,8 @@ import "./_schedulers.ts";
 import "./_composite_schedulers.ts";
 import "./_schedules.ts";
 import "./_phased_schedules.ts";
+import "./_keras.ts";
+import "./_optax.ts";
+import "./_hf.ts";
+import "./_timm.ts";
+import "./_warmup_paramwise.ts";

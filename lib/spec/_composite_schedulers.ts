@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { JsonObject, LRScheduler } from "../schedulers/lr_scheduler.ts";
+import type { Field, JsonObject, LRScheduler } from "../schedulers/lr_scheduler.ts";
 import { LambdaLR, type LrLambda } from "../schedulers/lambda_lr.ts";
 import { MultiplicativeLR } from "../schedulers/multiplicative_lr.ts";
 import { ScheduleLR } from "../schedulers/schedule_lr.ts";
@@ -16,7 +16,7 @@ import type { Schedule } from "../schedules/schedule.ts";
 import { registerScheduler } from "./registry.ts";
 import type { BuiltOptions, OptionTable, SchedulerType } from "./registry.ts";
 import type { PyWriter } from "./_python.ts";
-import { exactly, torchName } from "./_torch_class.ts";
+import { exactly, fieldOf, torchName, withField } from "./_torch_class.ts";
 
 /** `f` or `[f0, f1]` for a per-group schedule option. */
 function pyFunctions(value: unknown, py: PyWriter): string {
@@ -29,21 +29,25 @@ function lambdaType(
   cls: typeof LambdaLR | typeof MultiplicativeLR,
   meaning: string,
 ): SchedulerType {
-  const options: OptionTable = {
+  const options: OptionTable = withField({
     lrLambda: {
       kind: "schedule",
       description: `${meaning}, per group: a pure-schedule spec (a function has no spec).`,
       perGroup: true,
       pytorch: "lr_lambda",
     },
-  };
+  });
   return {
     type,
     description: `${type} with its factor given as a pure-schedule spec.`,
     options,
-    create: (optimizer, o) => new cls(optimizer, { lrLambda: o.lrLambda as LrLambda | LrLambda[] }),
+    create: (optimizer, o) =>
+      new cls(optimizer, {
+        lrLambda: o.lrLambda as LrLambda | LrLambda[],
+        ...(o.field === undefined ? {} : { field: o.field as Field }),
+      }),
     matches: exactly(cls),
-    read: (_s, recorded) => {
+    read: (s, recorded) => {
       if (recorded === undefined) {
         throw new TypeError(
           `${type} option lrLambda is a function, which a spec cannot hold: build it from a ` +
@@ -52,7 +56,7 @@ function lambdaType(
             'drive the lr itself with { "type": "ScheduleLR", "schedule": <a pure-schedule spec> }',
         );
       }
-      return { lrLambda: recorded.lrLambda };
+      return { lrLambda: recorded.lrLambda, field: fieldOf(s) };
     },
     pytorch: (o, py) =>
       `${torchName(type, py)}(optimizer, lr_lambda=${pyFunctions(o.lrLambda, py)})`,
@@ -89,17 +93,20 @@ class ScheduleLR(_LRScheduler):
 registerScheduler({
   type: "ScheduleLR",
   description: "Drives each group's lr with a pure schedule: lr = schedule(epoch).",
-  options: {
+  options: withField({
     schedule: {
       kind: "schedule",
       description: "The pure schedule, per group.",
       perGroup: true,
     },
-  },
+  }),
   create: (optimizer, o) =>
-    new ScheduleLR(optimizer, { schedule: o.schedule as Schedule | Schedule[] }),
+    new ScheduleLR(optimizer, {
+      schedule: o.schedule as Schedule | Schedule[],
+      ...(o.field === undefined ? {} : { field: o.field as Field }),
+    }),
   matches: exactly(ScheduleLR),
-  read: (_s, recorded) => {
+  read: (s, recorded) => {
     if (recorded === undefined) {
       throw new TypeError(
         "ScheduleLR option schedule is not readable from a ScheduleLR built by its " +
@@ -107,7 +114,7 @@ registerScheduler({
           '{ "type": "ScheduleLR", "schedule": <a pure-schedule spec> }) to keep it as data',
       );
     }
-    return { schedule: recorded.schedule };
+    return { schedule: recorded.schedule, field: fieldOf(s) };
   },
   pytorch: (o, py) => {
     py.helper("ScheduleLR", SCHEDULE_LR_PY);

@@ -13,6 +13,7 @@ import type { ScheduleDescription } from "../schedules/_described.ts";
 import { recordedOptions } from "./_built.ts";
 import { knownTypes, scheduleType, specTypes } from "./registry.ts";
 import type { OptionTable } from "./registry.ts";
+import { withDefaults } from "./_schedule_entry.ts";
 
 function copyJson(value: unknown): Json {
   return JSON.parse(JSON.stringify(value));
@@ -29,7 +30,7 @@ function toJson(options: Record<string, unknown>, table: OptionTable): JsonObjec
         return typeof v === "function" ? scheduleSpec(v as Schedule) : copyJson(v);
       }
       if (info.kind === "scheduler" || info.kind === "schedulers") {
-        return schedulerSpec(v as LRScheduler);
+        return v === null ? null : schedulerSpec(v as LRScheduler);
       }
       return copyJson(v);
     };
@@ -46,7 +47,8 @@ export function descriptionSpec(description: ScheduleDescription): JsonObject {
   if (entry === undefined) {
     throw new RangeError(`unknown spec type ${type}; known types: ${knownTypes().join(", ")}`);
   }
-  return { type, ...toJson(options, entry.options) };
+  // A factory may record its options as given (optax's, Keras'): fill the table's defaults.
+  return { type, ...toJson(withDefaults(options, entry.options), entry.options) };
 }
 
 /** The spec of a pure schedule built by one of the library's factories. */
@@ -64,7 +66,9 @@ export function scheduleSpec(schedule: Schedule): JsonObject {
 
 /** The spec of a live scheduler of a registered type. */
 export function schedulerSpec(scheduler: LRScheduler): JsonObject {
-  const entry = specTypes().schedulers.find((t) => t.matches(scheduler));
+  // The latest registration that matches wins, so a family can name its instances its own way
+  // (a ReduceLROnPlateau built as transformers' getReduceOnPlateauSchedule).
+  const entry = specTypes().schedulers.reverse().find((t) => t.matches(scheduler));
   if (entry === undefined) {
     const name = (scheduler as { constructor?: { name?: string } })?.constructor?.name;
     throw new TypeError(

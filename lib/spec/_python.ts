@@ -126,6 +126,32 @@ export class PyWriter {
     return name;
   }
 
+  /**
+   * Writes a nested scheduler spec as a function `def _factoryN(optimizer): ...` that builds it
+   * over the optimizer it is given (a `ParamwiseScheduler`'s one-group view), and returns its
+   * name.
+   */
+  factory(spec: JsonObject): string {
+    const outer = this.#statements;
+    this.#statements = [];
+    let final: string;
+    let inner: string[];
+    try {
+      final = this.scheduler(spec);
+    } finally {
+      inner = this.#statements;
+      this.#statements = outer;
+    }
+    const name = this.name("_factory");
+    this.helper(
+      name,
+      [`def ${name}(optimizer):`, ...inner.map((l) => `    ${l}`), `    return ${final}`].join(
+        "\n",
+      ),
+    );
+    return name;
+  }
+
   /** Adds the statement `name = expression` with a fresh name and returns the name. */
   bind(prefix: string, expression: string): string {
     const name = this.name(prefix);

@@ -7,7 +7,8 @@
 
 import type { JsonObject } from "../schedulers/lr_scheduler.ts";
 import type { Schedule } from "../schedules/schedule.ts";
-import type { OptionInfo, OptionTable, ScheduleType } from "./registry.ts";
+import { described } from "../schedules/_described.ts";
+import type { BuiltOptions, OptionInfo, OptionTable, ScheduleType } from "./registry.ts";
 import { pyCount as C, pyLiteral } from "./_python.ts";
 
 // deno-lint-ignore no-explicit-any
@@ -52,4 +53,46 @@ export function optaxCall(name: string, o: JsonObject, keys: readonly string[]):
     }`
   );
   return `optax.${name}(${args.join(", ")})`;
+}
+
+/** `options` with the table's defaults filled in, items of `"objects"` lists included. */
+export function withDefaults(options: BuiltOptions, table: OptionTable): BuiltOptions {
+  const out: BuiltOptions = {};
+  for (const [key, info] of Object.entries(table)) {
+    let value = options[key] ?? (options[key] === null ? null : info.default);
+    if (info.kind === "objects" && Array.isArray(value) && info.items !== undefined) {
+      const items = info.items;
+      value = value.map((item) => withDefaults(item as BuiltOptions, items));
+    }
+    if (value !== undefined) out[key] = structuredCloneJson(value);
+  }
+  return out;
+}
+
+function structuredCloneJson(value: unknown): unknown {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? { ...value }
+    : Array.isArray(value)
+    ? [...value]
+    : value;
+}
+
+/**
+ * A registry entry for another library's schedule factory, which records no description
+ * itself: the schedule it builds is described by its spec type and options, defaults filled in.
+ */
+export function familyEntry(
+  type: string,
+  factory: Factory,
+  description: string,
+  options: OptionTable,
+  more: Partial<ScheduleType> = {},
+): ScheduleType {
+  return {
+    type,
+    description,
+    options,
+    create: (o) => described(factory(o), { type, ...withDefaults(o, options) }),
+    ...more,
+  };
 }

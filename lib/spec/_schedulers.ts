@@ -16,16 +16,19 @@ import { CosineAnnealingWarmRestarts } from "../schedulers/cosine_annealing_warm
 import { CyclicLR, type CyclicMode } from "../schedulers/cyclic_lr.ts";
 import { OneCycleLR } from "../schedulers/one_cycle_lr.ts";
 import { ReduceLROnPlateau } from "../schedulers/reduce_lr_on_plateau.ts";
+import { SWALR, type SWAParamGroup } from "../schedulers/swalr.ts";
 import { registerScheduler } from "./registry.ts";
 import type { OptionInfo, OptionTable } from "./registry.ts";
 import {
   type AnyOptions,
   collapse,
   exactly,
+  fieldOf,
   lr,
   shortest,
   simple,
   torchClass,
+  withField,
 } from "./_torch_class.ts";
 
 const stepSize: OptionInfo = {
@@ -149,7 +152,7 @@ function builtInScale(mode: CyclicMode, g: number): (x: number) => number {
   return (x) => g ** x;
 }
 
-const cyclicOptions: OptionTable = {
+const cyclicOptions: OptionTable = withField({
   baseLr: lr("The lower lr of the cycle, per group.", { perGroup: true }),
   maxLr: lr("The upper lr of the cycle, per group.", { perGroup: true }),
   stepSizeUp: {
@@ -189,7 +192,7 @@ const cyclicOptions: OptionTable = {
     default: 0.9,
     perGroup: true,
   },
-};
+});
 
 const SCALE_FN_HINT = "scaleFn is a function, which a spec cannot hold: use mode " +
   '("triangular", "triangular2", or "exp_range" with gamma), or give the whole schedule as ' +
@@ -229,12 +232,13 @@ registerScheduler({
       cycleMomentum: s.cycleMomentum,
       baseMomentum: s.cycleMomentum ? collapse(s.baseMomentums) : 0.8,
       maxMomentum: s.cycleMomentum ? collapse(s.maxMomentums) : 0.9,
+      field: fieldOf(s),
     };
   },
   pytorch: torchClass("CyclicLR", cyclicOptions),
 });
 
-const oneCycleOptions: OptionTable = {
+const oneCycleOptions: OptionTable = withField({
   maxLr: lr("The peak lr, per group.", { perGroup: true }),
   totalSteps: { kind: "integer", description: "Steps in the cycle.", min: 1 },
   pctStart: {
@@ -278,7 +282,7 @@ const oneCycleOptions: OptionTable = {
     description: "Add a third phase annealing back to initialLr before the final decay.",
     default: false,
   },
-};
+});
 
 registerScheduler({
   type: "OneCycleLR",
@@ -320,12 +324,14 @@ registerScheduler({
       divFactor,
       finalDivFactor,
       threePhase: three,
+      field: fieldOf(s),
     };
   },
   pytorch: torchClass("OneCycleLR", oneCycleOptions),
 });
 
-const plateauOptions: OptionTable = {
+/** ReduceLROnPlateau's option table (transformers' get_reduce_on_plateau_schedule shares it). */
+export const plateauOptions: OptionTable = withField({
   mode: {
     kind: "enum",
     description: "min: the metric should fall; max: rise.",
@@ -359,7 +365,7 @@ const plateauOptions: OptionTable = {
   },
   minLr: lr("The lowest lr, per group.", { default: 0, min: 0, perGroup: true }),
   eps: lr("Cuts smaller than eps are skipped.", { default: 1e-8, min: 0 }),
-};
+});
 
 registerScheduler({
   type: "ReduceLROnPlateau",
@@ -367,18 +373,57 @@ registerScheduler({
   options: plateauOptions,
   create: (optimizer, o) => new ReduceLROnPlateau(optimizer, o as AnyOptions),
   matches: exactly(ReduceLROnPlateau),
+  read: (scheduler) => readPlateau(scheduler as ReduceLROnPlateau),
+  pytorch: torchClass("ReduceLROnPlateau", plateauOptions),
+});
+
+/** A ReduceLROnPlateau's options, from its public fields. */
+export function readPlateau(s: ReduceLROnPlateau): Record<string, unknown> {
+  return {
+    mode: s.mode,
+    factor: s.factor,
+    patience: s.patience,
+    threshold: s.threshold,
+    thresholdMode: s.thresholdMode,
+    cooldown: s.cooldown,
+    minLr: s.defaultMinLr ?? [...s.minLrs],
+    eps: s.eps,
+    field: fieldOf(s),
+  };
+}
+
+const swalrOptions: OptionTable = {
+  swaLr: lr("The lr to anneal to, per group.", { perGroup: true }),
+  annealEpochs: {
+    kind: "integer",
+    description: "Epochs of annealing (0: swaLr at once).",
+    default: 10,
+    min: 0,
+  },
+  annealStrategy: {
+    kind: "enum",
+    description: "How the lr moves to swaLr.",
+    choices: ["cos", "linear"],
+    default: "cos",
+  },
+};
+
+registerScheduler({
+  type: "SWALR",
+  description: "Anneals each group's lr to swaLr over annealEpochs, then holds it (SWA).",
+  options: swalrOptions,
+  create: (optimizer, o) => new SWALR(optimizer, o as AnyOptions),
+  matches: exactly(SWALR),
   read: (scheduler) => {
-    const s = scheduler as ReduceLROnPlateau;
+    const s = scheduler as SWALR;
     return {
-      mode: s.mode,
-      factor: s.factor,
-      patience: s.patience,
-      threshold: s.threshold,
-      thresholdMode: s.thresholdMode,
-      cooldown: s.cooldown,
-      minLr: s.defaultMinLr ?? [...s.minLrs],
-      eps: s.eps,
+      swaLr: collapse(s.optimizer.paramGroups.map((g) => (g as SWAParamGroup).swaLr as number)),
+      annealEpochs: s.annealEpochs,
+      annealStrategy: s.annealStrategy,
     };
   },
-  pytorch: torchClass("ReduceLROnPlateau", plateauOptions),
+  pytorch: (o, py) => {
+    py.import("from torch.optim import swa_utils");
+    return `swa_utils.SWALR(optimizer, ${py.kwargs(o, swalrOptions)})`;
+  },
 });

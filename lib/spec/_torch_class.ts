@@ -7,6 +7,7 @@
  */
 
 import type { JsonObject, LRScheduler, OptimizerLike } from "../schedulers/lr_scheduler.ts";
+import { FIELDS } from "../schedulers/_field.ts";
 import type { OptionInfo, OptionTable, SchedulerType } from "./registry.ts";
 import type { PyWriter } from "./_python.ts";
 
@@ -106,10 +107,31 @@ export function torchName(name: string, py: PyWriter): string {
   return name;
 }
 
-/** `lr_scheduler.Name(optimizer, keyword=value, ...)`. */
+/**
+ * The `field` option of every scheduler that can drive another param-group field than `lr`.
+ * A spec holds it only when the field is not `lr`, so a PyTorch spec stays PyTorch's.
+ */
+export const fieldRow: OptionInfo = {
+  kind: "enum",
+  description: "The param-group field to drive (momentum, beta1, beta2, weightDecay, eps).",
+  choices: FIELDS,
+  defaultText: '"lr"; a spec holds field only when it is another',
+};
+
+/** `table` with the `field` row at its end. */
+export function withField(table: OptionTable): OptionTable {
+  return { ...table, field: fieldRow };
+}
+
+/** A scheduler's `field` for its spec: `undefined` for `"lr"` (the default, left out). */
+export function fieldOf(s: LRScheduler): string | undefined {
+  return s.field === "lr" ? undefined : s.field;
+}
+
+/** `lr_scheduler.Name(optimizer, keyword=value, ...)` (another `field`: see `_field_py.ts`). */
 export function torchClass(name: string, table: OptionTable) {
   return (o: JsonObject, py: PyWriter) => {
-    const kwargs = py.kwargs(o, table);
+    const kwargs = py.kwargs(o, table, ["field"]);
     return `${torchName(name, py)}(optimizer${kwargs ? `, ${kwargs}` : ""})`;
   };
 }
@@ -120,16 +142,20 @@ export function simple(
   options: OptionTable,
   cls: new (optimizer: OptimizerLike, options: AnyOptions) => LRScheduler,
 ): SchedulerType {
+  const table = withField(options);
   return {
     type,
     description,
-    options,
+    options: table,
     create: (optimizer, o) => new cls(optimizer, o),
     matches: exactly(cls),
     read: (s) => {
       const state = s.stateDict();
-      return Object.fromEntries(Object.keys(options).map((key) => [key, state[key]]));
+      return {
+        ...Object.fromEntries(Object.keys(options).map((key) => [key, state[key]])),
+        field: fieldOf(s),
+      };
     },
-    pytorch: torchClass(type, options),
+    pytorch: torchClass(type, table),
   };
 }

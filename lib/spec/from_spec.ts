@@ -114,13 +114,20 @@ function materialize(
         built[key] = part.fn;
         json[key] = part.spec;
       }
-    } else if (kind === "scheduler" || kind === "schedulers") {
+    } else if (kind === "scheduler") {
+      built[key] = buildScheduler(optimizer as OptimizerLike, value, nested(where, key));
+      json[key] = value;
+    } else if (kind === "schedulers") {
       if (!Array.isArray(value)) {
         throw new TypeError(`${where}.${key} must be an array of specs, got ${check.show(value)}`);
       }
-      built[key] = value.map((v, i) =>
-        buildScheduler(optimizer as OptimizerLike, v, nested(where, key, i))
-      );
+      built[key] = table[key]!.factories
+        ? value.map((v, i) =>
+          v === null
+            ? null
+            : (view: OptimizerLike) => buildScheduler(view, v, nested(where, key, i))
+        )
+        : value.map((v, i) => buildScheduler(optimizer as OptimizerLike, v, nested(where, key, i)));
       json[key] = value;
     } else {
       built[key] = value;

@@ -36,6 +36,12 @@ function valueSchema(info: OptionInfo): JsonObject {
         propertyNames: { pattern: "^[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$" },
         additionalProperties: { type: "number", minimum: 0 },
       };
+    case "objects":
+      return {
+        type: "array",
+        minItems: 1,
+        items: objectSchema(info.items ?? {}),
+      };
     case "schedule":
       return SCHEDULE;
     case "schedules":
@@ -43,12 +49,17 @@ function valueSchema(info: OptionInfo): JsonObject {
     case "scheduler":
       return SCHEDULER;
     case "schedulers":
-      return { type: "array", minItems: 1, items: SCHEDULER };
+      return {
+        type: "array",
+        minItems: 1,
+        items: info.factories ? { anyOf: [SCHEDULER, { type: "null" }] } : SCHEDULER,
+      };
   }
 }
 
 function optionSchema(info: OptionInfo): JsonObject {
   let schema = valueSchema(info);
+  if (info.scalarToo) schema = { anyOf: [{ type: "number" }, schema] };
   if (info.perGroup) schema = { anyOf: [schema, { type: "array", minItems: 1, items: schema }] };
   if (info.nullable) schema = { anyOf: [schema, { type: "null" }] };
   const notes: JsonObject = { description: info.description };
@@ -57,10 +68,24 @@ function optionSchema(info: OptionInfo): JsonObject {
   return { ...notes, ...schema };
 }
 
-function typeSchema(type: string, description: string, options: OptionTable): JsonObject {
-  const required = Object.entries(options)
+function requiredKeys(options: OptionTable): string[] {
+  return Object.entries(options)
     .filter(([, i]) => i.default === undefined && i.defaultText === undefined && !i.optional)
     .map(([key]) => key);
+}
+
+/** A plain options object (an item of an `"objects"` list): its table, closed. */
+function objectSchema(options: OptionTable): JsonObject {
+  return {
+    type: "object",
+    properties: Object.fromEntries(Object.entries(options).map(([k, i]) => [k, optionSchema(i)])),
+    required: requiredKeys(options),
+    additionalProperties: false,
+  };
+}
+
+function typeSchema(type: string, description: string, options: OptionTable): JsonObject {
+  const required = requiredKeys(options);
   return {
     type: "object",
     description,

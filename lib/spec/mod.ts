@@ -27,3 +27,4 @@ export type {
 export type { PyWriter } from "./_python.ts";
 export { specValues } from "./spec_values.ts";
 export type { SpecValues, SpecValuesOptions } from "./spec_values.ts";
+export { TimmLR } from "./timm_lr.ts";

@@ -29,7 +29,8 @@ import type { PyWriter } from "./_python.ts";
 /**
  * What an option holds. `"schedule"`/`"schedules"` are nested pure-schedule specs,
  * `"scheduler"`/`"schedulers"` nested scheduler specs, `"numbers"`/`"integers"` lists,
- * `"record"` an object from numeric keys to numbers.
+ * `"record"` an object from numeric keys to numbers, `"objects"` a list of plain option objects
+ * described by `items` (optax's `sgdr_schedule(cosine_kwargs)`).
  */
 export type OptionKind =
   | "number"
@@ -39,6 +40,7 @@ export type OptionKind =
   | "numbers"
   | "integers"
   | "record"
+  | "objects"
   | "schedule"
   | "schedules"
   | "scheduler"
@@ -83,6 +85,15 @@ export interface OptionInfo {
   perGroup?: boolean;
   /** PyTorch's keyword for it, when not the plain snake_case of the key (`T_max`). */
   pytorch?: string;
+  /**
+   * A `"schedulers"` option whose specs the scheduler builds itself, each over its own view of
+   * the optimizer (`ParamwiseScheduler`): they arrive as factories, `null` entries allowed.
+   */
+  factories?: boolean;
+  /** A `"numbers"` option that also takes a single number (timm's `noiseRangeT`). */
+  scalarToo?: boolean;
+  /** The option table of each object of an `"objects"` list. */
+  items?: OptionTable;
 }
 
 /** An option table: option name → {@linkcode OptionInfo}, in the constructor's order. */
@@ -159,7 +170,10 @@ function checkEntry(owner: string, entry: unknown, keys: readonly string[], need
   for (const key of needs) check.callable(`entry.${key}`, e[key]);
   check.options(owner, e.options, Object.keys(e.options ?? {}), { argument: "entry.options" });
   for (const [key, row] of Object.entries(e.options as Record<string, OptionInfo>)) {
-    check.options(owner, row, OPTION_INFO_KEYS, { argument: `entry.options.${key}` });
+    check.options(owner, row, OPTION_INFO_KEYS, {
+      argument: `entry.options.${key}`,
+      nullable: ["default"],
+    });
     check.oneOf(`entry.options.${key}.kind`, row.kind, OPTION_KINDS);
     if (typeof row.description !== "string") {
       throw new TypeError(
@@ -177,6 +191,7 @@ const OPTION_KINDS: readonly OptionKind[] = [
   "numbers",
   "integers",
   "record",
+  "objects",
   "schedule",
   "schedules",
   "scheduler",
@@ -196,6 +211,9 @@ const OPTION_INFO_KEYS = [
   "nullable",
   "perGroup",
   "pytorch",
+  "factories",
+  "scalarToo",
+  "items",
 ];
 
 function checkNew(type: string): void {

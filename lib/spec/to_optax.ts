@@ -26,7 +26,7 @@ function pureSchedule(spec: JsonObject, library: Library): JsonObject {
 
 function expression(spec: JsonObject, library: Library): string {
   const { type, ...options } = spec;
-  if (library === "optax" && type === "joinSchedules") {
+  if (library === "optax" && (type === "joinSchedules" || type === "optax.joinSchedules")) {
     const parts = (options.schedules as JsonObject[]).map((s) => expression(s, library));
     const boundaries = (options.boundaries as number[]).map((b) =>
       Number.isInteger(b) ? String(b) : pyFloat(b)

@@ -9,6 +9,7 @@ import { descriptionOf, loweredOf } from "../schedules/_described.ts";
 import "./_builtin.ts";
 import { descriptionSpec, schedulerSpec, scheduleSpec } from "./_describe.ts";
 import { PyWriter } from "./_python.ts";
+import { fieldScheduler } from "./_field_py.ts";
 import { readTopLevel, scheduleFromSpec, schedulerFromSpec } from "./from_spec.ts";
 import { schedulerType, scheduleType } from "./registry.ts";
 import type { Spec } from "./spec.ts";
@@ -20,7 +21,10 @@ function groupsNeeded(spec: unknown): number {
   const entry = schedulerType(String((spec as JsonObject).type));
   let n = 1;
   for (const [key, value] of Object.entries(spec)) {
-    if (entry?.options[key]?.perGroup && Array.isArray(value)) n = Math.max(n, value.length);
+    const info = entry?.options[key];
+    if ((info?.perGroup || info?.factories) && Array.isArray(value)) {
+      n = Math.max(n, value.length);
+    }
     n = Math.max(n, groupsNeeded(value));
   }
   return n;
@@ -28,14 +32,21 @@ function groupsNeeded(spec: unknown): number {
 
 /**
  * The spec with every default filled in, validated by building it (a scheduler on a probe
- * optimizer with as many groups as its per-group lists, each with `lr` and `momentum`).
+ * optimizer with as many groups as its per-group lists, each with every field a scheduler can
+ * drive: `lr`, `momentum`, `betas`, `weightDecay`, `eps`).
  */
 export function normalizedSpec(spec: Spec): JsonObject {
   const body = readTopLevel(spec);
   if (scheduleType(String(body.type)) !== undefined) {
     return scheduleSpec(scheduleFromSpec(body as Spec));
   }
-  const groups = Array.from({ length: groupsNeeded(body) }, () => ({ lr: 0.1, momentum: 0.9 }));
+  const groups = Array.from({ length: groupsNeeded(body) }, () => ({
+    lr: 0.1,
+    momentum: 0.9,
+    betas: [0.9, 0.999] as [number, number],
+    weightDecay: 0.01,
+    eps: 1e-8,
+  }));
   return schedulerSpec(schedulerFromSpec({ paramGroups: groups }, body as Spec));
 }
 
@@ -59,6 +70,7 @@ function schedulerExpression(spec: JsonObject, py: PyWriter): string {
   if (entry.pytorch === undefined) {
     throw new TypeError(`${spec.type} has no PyTorch export: its registry entry has no pytorch()`);
   }
+  if (spec.field !== undefined && spec.field !== "lr") return fieldScheduler(spec, py);
   return entry.pytorch(options(spec), py);
 }
 
@@ -69,7 +81,9 @@ function schedulerExpression(spec: JsonObject, py: PyWriter): string {
  * for pure schedules a `ScheduleLR` class on PyTorch's base with a function whose arithmetic
  * is anneal's, operation for operation (bit for bit, except where Python's `math` and
  * JavaScript's `Math` round `cos`, `exp` or `**` differently in the last bit). A pure-schedule
- * spec exports as a `ScheduleLR` driving every group. The code runs on torch 1.13 and 2.x.
+ * spec exports as a `ScheduleLR` driving every group. A scheduler whose `field` is not the lr
+ * is built over `field_view(optimizer, field)`, a view of the optimizer whose groups' `"lr"` is
+ * that field. The code runs on torch 1.13 (tested) and is written for 2.x.
  *
  * @example
  * ```ts

@@ -6,6 +6,7 @@
 
 import * as check from "../_check.ts";
 import { LRScheduler } from "../schedulers/lr_scheduler.ts";
+import { Scheduler as TimmScheduler } from "../timm/scheduler.ts";
 import type { Schedule } from "../schedules/schedule.ts";
 import "./_builtin.ts";
 import { schedulerSpec, scheduleSpec } from "./_describe.ts";
@@ -23,7 +24,9 @@ import type { Spec } from "./spec.ts";
  * ignores (`CyclicLR`'s momenta when `cycleMomentum` is false) come back as their defaults.
  * Functions have no spec: `LambdaLR`'s `lrLambda`, `CyclicLR`'s `scaleFn` and `ScheduleLR`'s
  * schedule are readable only from schedulers built by `schedulerFromSpec`; the error says so.
- * A top-level `$schema` of the spec an object was built from is written back too.
+ * A top-level `$schema` of the spec an object was built from is written back too. A timm
+ * scheduler (built directly, or the `timm` of a `TimmLR`) reads back as its timm spec, and an
+ * `HfLambdaLR` as the `hf` function that built it (its `name` and `options`).
  *
  * @example Save a spec beside a run, load it back
  * ```ts
@@ -34,7 +37,7 @@ import type { Spec } from "./spec.ts";
  * if (spec.gamma !== 0.1 || JSON.stringify(toSpec(again)) !== JSON.stringify(spec)) throw new Error();
  * ```
  */
-export function toSpec(schedulerOrSchedule: LRScheduler | Schedule): Spec {
+export function toSpec(schedulerOrSchedule: LRScheduler | TimmScheduler | Schedule): Spec {
   const x: unknown = schedulerOrSchedule;
   const schema = (typeof x === "object" && x !== null) || typeof x === "function"
     ? recordedSchema(x as object)
@@ -43,6 +46,9 @@ export function toSpec(schedulerOrSchedule: LRScheduler | Schedule): Spec {
     ? { anneal: SPEC_VERSION }
     : { $schema: schema, anneal: SPEC_VERSION };
   if (x instanceof LRScheduler) return { ...top, ...schedulerSpec(x) } as Spec;
+  if (x instanceof TimmScheduler) {
+    return { ...top, ...schedulerSpec(x as unknown as LRScheduler) } as Spec;
+  }
   if (typeof x === "function") return { ...top, ...scheduleSpec(x as Schedule) } as Spec;
   throw new TypeError(
     `toSpec expects a scheduler or a pure schedule, got ${check.show(schedulerOrSchedule)}`,

@@ -35,7 +35,7 @@ Deno.test("an unknown type is named, with the list of known types", () => {
     () => schedulerFromSpec(optimizer(), { type: "StepLr", stepSize: 2 }),
     RangeError,
     "unknown spec type StepLr; known types: StepLR, MultiStepLR,",
-    "ChainedScheduler, stepDecay,",
+    "ParamwiseScheduler, stepDecay,",
     "oneCycleSchedule",
   );
   assert.ok(!message.includes("undefined"));

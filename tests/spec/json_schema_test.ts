@@ -9,6 +9,7 @@ import {
 import { schemaText } from "../../tools/spec_schema.ts";
 import { FULL_SCHEDULERS, FULL_SCHEDULES } from "./_specs.ts";
 import { PYTHON } from "./_torch.ts";
+import { FAMILY_SCHEDULERS, FAMILY_SCHEDULES, SCHED_SCHEDULERS } from "./_family_specs.ts";
 
 const SCHEMA_PATH = new URL("../../lib/spec/spec.schema.json", import.meta.url);
 
@@ -83,11 +84,17 @@ print(json.dumps([next((e.message for e in validator.iter_errors(d)), "") for d 
 
 Deno.test("the schema accepts every spec toSpec writes and refuses malformed ones (Python jsonschema)", async () => {
   const optimizer = () => ({
-    paramGroups: [{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.9 }],
+    paramGroups: [
+      { lr: 0.1, momentum: 0.9, weightDecay: 0.01 },
+      { lr: 0.05, momentum: 0.9, weightDecay: 0.01 },
+    ],
   });
   const good = [
-    ...FULL_SCHEDULERS.map((s) => toSpec(schedulerFromSpec(optimizer(), s))),
-    ...FULL_SCHEDULES.map((s) => toSpec(scheduleFromSpec(s))),
+    ...[...FULL_SCHEDULERS, ...FAMILY_SCHEDULERS, ...SCHED_SCHEDULERS].map((s) =>
+      toSpec(schedulerFromSpec(optimizer(), s))
+    ),
+    ...[...FULL_SCHEDULES, ...FAMILY_SCHEDULES].map((s) => toSpec(scheduleFromSpec(s))),
+    { type: "CosineLRScheduler", tInitial: 10, noiseRangeT: 5 },
     { type: "StepLR", stepSize: 3, $schema: "./lib/spec/spec.schema.json" },
   ];
   const bad = [
@@ -99,6 +106,10 @@ Deno.test("the schema accepts every spec toSpec writes and refuses malformed one
     { type: "SequentialLR", schedulers: [{ type: "nope" }], milestones: [] },
     { type: "ScheduleLR", schedule: { type: "StepLR", stepSize: 2 } },
     { type: "Unknown" },
+    { type: "optax.sgdrSchedule", cosineKwargs: [{ initValue: 0, peakValue: 1, decaySteps: 5 }] },
+    { type: "ParamwiseScheduler", schedulers: [{ type: "StepLR" }] },
+    { type: "WarmupLR", scheduler: { type: "StepLR", stepSize: 2 } },
+    { type: "StepLR", stepSize: 2, field: "momentumm" },
   ];
   const messages = await validate([...good, ...bad]);
   if (messages === undefined) {

@@ -12,27 +12,50 @@ import {
   toSpec,
 } from "../../lib/mod.ts";
 
-Deno.test("the built-in registry: the 15 PyTorch schedulers, ScheduleLR and 14 pure schedules", () => {
+Deno.test("the built-in registry: PyTorch's 16 schedulers, ScheduleLR, the hf, timm, Keras and optax families", () => {
   const { schedulers, schedules } = specTypes();
   assert.deepEqual(schedulers.map((t) => t.type).sort(), [
     "ChainedScheduler",
     "ConstantLR",
     "CosineAnnealingLR",
     "CosineAnnealingWarmRestarts",
+    "CosineLRScheduler",
     "CyclicLR",
     "ExponentialLR",
     "LambdaLR",
     "LinearLR",
     "MultiStepLR",
+    "MultiStepLRScheduler",
     "MultiplicativeLR",
     "OneCycleLR",
+    "ParamwiseScheduler",
+    "PlateauLRScheduler",
+    "PolyLRScheduler",
     "PolynomialLR",
     "ReduceLROnPlateau",
+    "SWALR",
     "ScheduleLR",
     "SequentialLR",
     "StepLR",
+    "StepLRScheduler",
+    "TanhLRScheduler",
+    "WarmupLR",
+    "getConstantSchedule",
+    "getConstantScheduleWithWarmup",
+    "getCosineScheduleWithWarmup",
+    "getCosineWithHardRestartsScheduleWithWarmup",
+    "getCosineWithMinLrScheduleWithWarmup",
+    "getCosineWithMinLrScheduleWithWarmupLrRate",
+    "getInverseSqrtSchedule",
+    "getLinearScheduleWithWarmup",
+    "getPolynomialDecayScheduleWithWarmup",
+    "getReduceOnPlateauSchedule",
+    "getWsdSchedule",
   ]);
-  assert.equal(schedules.length, 14);
+  const pure = schedules.map((t) => t.type);
+  assert.equal(pure.filter((t) => !t.includes(".")).length, 14);
+  assert.equal(pure.filter((t) => t.startsWith("keras.")).length, 6);
+  assert.equal(pure.filter((t) => t.startsWith("optax.")).length, 14);
 });
 
 Deno.test("every option row is complete: a description, choices for enums, defaults within bounds", () => {
@@ -71,6 +94,13 @@ Deno.test("every default in an option table is the constructor's own default", (
     lrLambda: { type: "constantSchedule", value: 1 },
     schedule: { type: "constantSchedule", value: 1 },
     schedulers: [{ type: "StepLR", stepSize: 2 }],
+    swaLr: 0.05,
+    tInitial: 10,
+    decayT: 4,
+    numWarmupSteps: 2,
+    numTrainingSteps: 20,
+    numDecaySteps: 5,
+    minLrRate: 0.1,
   };
   for (const t of specTypes().schedulers) {
     const spec: Record<string, unknown> = { type: t.type };
@@ -78,6 +108,11 @@ Deno.test("every default in an option table is the constructor's own default", (
       if (info.default === undefined && info.defaultText === undefined) spec[key] = required[key];
     }
     if (t.type === "SequentialLR") spec.milestones = [];
+    if (t.type === "MultiStepLRScheduler") spec.decayT = [4, 8];
+    if (t.type === "WarmupLR") {
+      Object.assign(spec, { scheduler: { type: "StepLR", stepSize: 2 }, warmupSteps: 3 });
+    }
+    if (t.type === "ParamwiseScheduler") spec.schedulers = [{ type: "StepLR", stepSize: 2 }];
     const full = toSpec(schedulerFromSpec(optimizer(), spec as never));
     for (const [key, info] of Object.entries(t.options)) {
       if (info.default !== undefined) assert.deepEqual(full[key], info.default, `${t.type}.${key}`);

@@ -15,6 +15,7 @@ import {
   warmupCosineDecaySchedule,
 } from "../../lib/mod.ts";
 import { FULL_SCHEDULERS, FULL_SCHEDULES } from "./_specs.ts";
+import { FAMILY_SCHEDULERS, FAMILY_SCHEDULES, SCHED_SCHEDULERS } from "./_family_specs.ts";
 
 const optimizer = () => ({
   paramGroups: [{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.9 }],
@@ -52,7 +53,7 @@ Deno.test("a top-level $schema comes back with the spec", () => {
   assert.deepEqual(toSpec(scheduleFromSpec(pure)), pure);
 });
 
-Deno.test("the round-trip lists cover every registered type", () => {
+Deno.test("the round-trip lists (here and in families_test.ts) cover every registered type", () => {
   const covered = new Set<string>();
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(visit);
@@ -62,7 +63,14 @@ Deno.test("the round-trip lists cover every registered type", () => {
       Object.values(v).forEach(visit);
     }
   };
-  [...FULL_SCHEDULERS, ...FULL_SCHEDULES].forEach(visit);
+  [
+    ...FULL_SCHEDULERS,
+    ...FULL_SCHEDULES,
+    ...FAMILY_SCHEDULERS,
+    ...FAMILY_SCHEDULES,
+    ...SCHED_SCHEDULERS,
+  ]
+    .forEach(visit);
   const { schedulers, schedules } = specTypes();
   assert.deepEqual(
     [...schedulers, ...schedules].map((s) => s.type).filter((s) => !covered.has(s)),

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { type Spec, specTypes, toPyTorch } from "../../lib/mod.ts";
 import { annealLrs, runTorch, type TorchCase, torchOrSkip, torchRowsToCompare } from "./_torch.ts";
+import { FAMILY_CASES } from "./_family_specs.ts";
 
 const EPOCHS = 300;
 const LRS = [0.1, 0.05];
@@ -333,7 +334,7 @@ const CASES: TorchCase[] = [
   },
 ].map((c) => ({ lrs: LRS, epochs: EPOCHS, ...c }));
 
-Deno.test("the torch cases cover every registered scheduler and schedule type", () => {
+Deno.test("the torch cases (here and in families_test.ts) cover every registered scheduler and schedule type", () => {
   const covered = new Set<string>();
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(visit);
@@ -343,7 +344,7 @@ Deno.test("the torch cases cover every registered scheduler and schedule type", 
       Object.values(v).forEach(visit);
     }
   };
-  CASES.forEach((c) => visit(c.spec));
+  [...CASES, ...FAMILY_CASES].forEach((c) => visit(c.spec));
   const { schedulers, schedules } = specTypes();
   const missing = [...schedulers, ...schedules].map((t) => t.type).filter((t) => !covered.has(t));
   assert.deepEqual(missing, []);
