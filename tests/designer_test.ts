@@ -13,6 +13,7 @@ import {
   designer,
   schedulerFromSpec,
   type Spec,
+  specTypes,
   specValues,
   StepLR,
   toPyTorch,
@@ -371,6 +372,31 @@ Deno.test({
         const optax = page.locator('[data-anneal-designer] [data-export="optax"]');
         assert.match((await optax.textContent())!, /optax\.warmup_cosine_decay_schedule\(/);
         await record(page, "warmupCosineDecaySchedule", [0.1, 0.03], 40);
+      });
+
+      await t.step("every registered type is in the menu and starts with no error", async () => {
+        const types = [...specTypes().schedulers, ...specTypes().schedules].map((e) => e.type);
+        const menu = await page.locator('[data-anneal-designer] [name="type"]').first()
+          .evaluate((select) =>
+            [...(select as unknown as { options: { value: string }[] }).options]
+              .map((o) => o.value)
+          );
+        assert.deepEqual(menu, types);
+        // one group: ParamwiseScheduler's starting spec holds one scheduler (one per group)
+        const lrs = page.locator('[data-anneal-designer] [data-role="lrs"]');
+        await lrs.fill("0.1");
+        await lrs.dispatchEvent("change");
+        for (const type of types) {
+          await control(page, "type").selectOption(type);
+          const { values, spec, error } = await state(page);
+          assert.equal(error, undefined, `${type}: ${error}`);
+          assert.equal(spec.type, type);
+          assert.deepEqual(values, specValues(spec, { lrs: [0.1], steps: 40 }).lr, type);
+        }
+        await lrs.fill("0.1, 0.03");
+        await lrs.dispatchEvent("change");
+        await control(page, "type").selectOption("warmupCosineDecaySchedule");
+        await control(page, "decaySteps").fill("40");
       });
 
       await t.step("pinned curves are overlaid for comparison", async () => {

@@ -247,7 +247,8 @@ export const DESIGNER_SCRIPT = String.raw`
         }));
         select.addEventListener("change", function () { holder[key] = select.value; onChange(); });
         controls = [select];
-      } else if (o.kind === "record") {
+      } else if (["number", "integer", "numbers", "integers"].indexOf(o.kind) < 0) {
+        // "record", "objects" and kinds added later: the JSON value itself
         var text = el("input", { type: "text", name: key, title: o.description, value: JSON.stringify(value === undefined ? {} : value) });
         text.addEventListener("change", function () {
           try { holder[key] = JSON.parse(text.value); } catch (_e) { holder[key] = text.value; }

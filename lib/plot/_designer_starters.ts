@@ -87,4 +87,69 @@ export const STARTERS: Readonly<Record<string, Spec>> = {
   },
   sgdrSchedule: { type: "sgdrSchedule", peakValue: 0.1, cycleSteps: 20, cycleMult: 2 },
   oneCycleSchedule: { type: "oneCycleSchedule", peakValue: 0.1, totalSteps: 100 },
+  getPolynomialDecayScheduleWithWarmup: {
+    type: "getPolynomialDecayScheduleWithWarmup",
+    numWarmupSteps: 10,
+    numTrainingSteps: 100,
+  },
+  getCosineWithMinLrScheduleWithWarmup: {
+    type: "getCosineWithMinLrScheduleWithWarmup",
+    numWarmupSteps: 10,
+    numTrainingSteps: 100,
+    minLrRate: 0.1,
+  },
+  getCosineWithMinLrScheduleWithWarmupLrRate: {
+    type: "getCosineWithMinLrScheduleWithWarmupLrRate",
+    numWarmupSteps: 10,
+    numTrainingSteps: 100,
+    minLrRate: 0.1,
+  },
+  getWsdSchedule: {
+    type: "getWsdSchedule",
+    numWarmupSteps: 10,
+    numDecaySteps: 30,
+    numTrainingSteps: 100,
+  },
+  WarmupLR: {
+    type: "WarmupLR",
+    scheduler: { type: "CosineAnnealingLR", tMax: 100 },
+    warmupSteps: 10,
+  },
+  ParamwiseScheduler: {
+    type: "ParamwiseScheduler",
+    schedulers: [{ type: "CosineAnnealingLR", tMax: 100 }],
+  },
+  "keras.PiecewiseConstantDecay": {
+    type: "keras.PiecewiseConstantDecay",
+    boundaries: [30, 80],
+    values: [0.1, 0.01, 0.001],
+  },
+  "optax.piecewiseInterpolateSchedule": {
+    type: "optax.piecewiseInterpolateSchedule",
+    interpolateType: "cosine",
+    initValue: 0.1,
+    boundariesAndScales: { "30": 0.1, "80": 0.1 },
+  },
+  "optax.warmupCosineDecaySchedule": {
+    type: "optax.warmupCosineDecaySchedule",
+    initValue: 0,
+    peakValue: 0.1,
+    warmupSteps: 10,
+    decaySteps: 100,
+  },
+  "optax.sgdrSchedule": {
+    type: "optax.sgdrSchedule",
+    cosineKwargs: [
+      { initValue: 0.1, peakValue: 0.1, warmupSteps: 0, decaySteps: 30 },
+      { initValue: 0.1, peakValue: 0.1, warmupSteps: 0, decaySteps: 70 },
+    ],
+  },
+  "optax.joinSchedules": {
+    type: "optax.joinSchedules",
+    schedules: [
+      { type: "optax.linearSchedule", initValue: 0, endValue: 0.1, transitionSteps: 10 },
+      { type: "optax.cosineDecaySchedule", initValue: 0.1, decaySteps: 90 },
+    ],
+    boundaries: [10],
+  },
 };

@@ -7,6 +7,7 @@
 
 import * as check from "../_check.ts";
 import type { OptimizerLike } from "../schedulers/lr_scheduler.ts";
+import { ReduceLROnPlateau } from "../schedulers/reduce_lr_on_plateau.ts";
 import { readTopLevel, scheduleFromSpec, schedulerFromSpec } from "./from_spec.ts";
 import { scheduleType } from "./registry.ts";
 import type { Spec } from "./spec.ts";
@@ -35,9 +36,9 @@ const KEYS = ["lrs", "steps", "momentum", "metric"];
 
 /**
  * The values a spec gives at epochs `0 … steps − 1`. A scheduler spec drives a bare optimizer
- * with one group per entry of `lrs`, read as `collectLrs` reads it (value, then
- * `step()`; `ReduceLROnPlateau` gets `step(metric)`). A pure-schedule spec gives `schedule(t)`
- * for one group, whatever `lrs` holds (its values are its own, not factors).
+ * with one group per entry of `lrs`, read as `collectLrs` reads it (value, then `step()`; a
+ * `ReduceLROnPlateau`, whatever its spec type, gets `step(metric)`). A pure-schedule spec gives
+ * `schedule(t)` for one group, whatever `lrs` holds (its values are its own, not factors).
  *
  * @throws {TypeError|RangeError} what building the spec throws, or for bad options.
  *
@@ -67,7 +68,8 @@ export function specValues(spec: Spec, options: SpecValuesOptions = {}): SpecVal
   }
   const optimizer: OptimizerLike = { paramGroups: lrs.map((lr) => ({ lr, momentum })) };
   const scheduler = schedulerFromSpec(optimizer, spec);
-  const plateau = body.type === "ReduceLROnPlateau";
+  // any plateau scheduler (hf's getReduceOnPlateauSchedule builds one too) steps with a metric
+  const plateau = scheduler instanceof ReduceLROnPlateau;
   const lr: number[][] = lrs.map(() => []);
   const mom: number[][] = lrs.map(() => []);
   for (let epoch = 0; epoch < steps; epoch++) {
