@@ -58,11 +58,10 @@ function seedComparison(logY: boolean): Figure {
     "exponential decay": ts.map(exponentialDecay({ lr0, k: 0.5 })),
     "1/t decay": ts.map(inverseTimeDecay({ lr0, k: 0.5 })),
   }, {
-    title: logY
-      ? "The same three decays on a log scale"
-      : "Step vs exponential vs 1/t decay (lr0 = 1e-3, k = 0.5)",
+    title: logY ? "The same decays, log scale" : "Three decays, lr0 = 1e-3, k = 0.5",
     xTitle: "iteration",
     logY,
+    steps: true,
   });
 }
 
@@ -73,7 +72,7 @@ function threeDecays(): Figure {
     "step decay (β = 0.5, T = 4)": ts.map(stepDecay({ lr0: 0.1, beta: 0.5, period: 4 })),
     "exponential decay (k = 0.2)": ts.map(exponentialDecay({ lr0: 0.1, k: 0.2 })),
     "1/t decay (k = 0.5)": ts.map(inverseTimeDecay({ lr0: 0.1, k: 0.5 })),
-  }, { title: "The three classic decays from lr0 = 0.1" });
+  }, { title: "Three decays from lr0 = 0.1", steps: true });
 }
 
 /**

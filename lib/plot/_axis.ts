@@ -1,7 +1,7 @@
 /**
  * Axis models for the SVG renderer: a d3 scale from data to pixels plus its ticks and labels.
- * Linear axes use d3's nice ticks; log axes put labelled ticks at decades (10^k) with unlabelled
- * minor ticks at 2..9 × 10^k; category axes use a band scale.
+ * Linear axes use d3's nice ticks; log axes follow {@linkcode logPlan} (labelled decades 10^k or
+ * 1-2-5 values, unlabelled minor ticks); category axes use a band scale.
  *
  * @module
  */
@@ -84,9 +84,9 @@ function linearAxis(input: AxisInput): AxisModel {
   const maxAbs = Math.max(Math.abs(d0), Math.abs(d1));
   const format = maxAbs >= 1e4
     ? scale.tickFormat(input.tickCount, "~s")
-    : maxAbs < 1e-2
+    : maxAbs < 1e-3
     ? scale.tickFormat(input.tickCount, "~e")
-    : scale.tickFormat(input.tickCount);
+    : scale.tickFormat(input.tickCount, "~f");
   return {
     type: "linear",
     position: (v) => typeof v === "number" && Number.isFinite(v) ? scale(v) : undefined,
@@ -103,6 +103,112 @@ function decade(k: number): number {
   return Number(`1e${k}`);
 }
 
+/**
+ * One labelled tick of a log axis: its value, the label as plain text (`0.02`, `10⁻⁵`,
+ * `2×10⁻⁵`), and the exponent parts for markup (`mantissa` 1 writes only the power of ten).
+ */
+export interface LogTick {
+  value: number;
+  text: string;
+  /** Present when the label is written with a power of ten. */
+  power?: { mantissa: number; exponent: number };
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  "-": "⁻",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+};
+
+/** The plan of a log axis over `[lo, hi]` (both > 0): which ticks carry labels, and how. */
+export interface LogPlan {
+  /** Labelled ticks, ascending. */
+  ticks: LogTick[];
+  /** Decades between labelled decade ticks (0 when the labels are 1-2-5 values, not decades). */
+  decadeStep: number;
+  /** Whether every label is a plain number (no power of ten). */
+  plain: boolean;
+  /** Unlabelled minor tick values (2..9 × 10^k) when they are drawn. */
+  minor: number[];
+}
+
+/**
+ * Labelled ticks of a log axis, one rule for the SVG and for plotly: decades 10^k when the
+ * range holds two or more of them (every `decadeStep`-th when they are many), else 1-2-5 values;
+ * labels are plain numbers when every label lies in [0.001, 10000], otherwise powers of ten
+ * (`10⁻⁵`, `2×10⁻⁵`), never both on one axis and never SI prefixes. Minor ticks are unlabelled.
+ */
+export function logPlan(lo: number, hi: number, tickCount: number): LogPlan {
+  const [a, b] = [Math.min(lo, hi), Math.max(lo, hi)];
+  const kLo = Math.ceil(Math.log10(a) - 1e-9);
+  const kHi = Math.floor(Math.log10(b) + 1e-9);
+  let values: number[];
+  let decadeStep = 0;
+  const minor: number[] = [];
+  if (kHi - kLo >= 2) {
+    decadeStep = Math.max(1, Math.ceil((kHi - kLo + 1) / Math.max(2, tickCount)));
+    values = [];
+    for (let k = kLo; k <= kHi; k++) {
+      if (k % decadeStep === 0 || decadeStep === 1) values.push(decade(k));
+    }
+    if (decadeStep === 1 && kHi - kLo <= 6) {
+      for (let k = kLo - 1; k <= kHi; k++) {
+        for (let m = 2; m <= 9; m++) {
+          const v = m * decade(k);
+          if (v >= a && v <= b) minor.push(v);
+        }
+      }
+    }
+  } else {
+    // Less than two decades: 1..9 × 10^k when they fit, else 1-2-5, 1-5 or decades only.
+    const all: number[] = [];
+    for (let k = Math.floor(Math.log10(a)) - 1; k <= Math.ceil(Math.log10(b)); k++) {
+      for (let m = 1; m <= 9; m++) {
+        const v = m * decade(k);
+        if (v >= a * (1 - 1e-12) && v <= b * (1 + 1e-12)) all.push(v);
+      }
+    }
+    const mantissa = (v: number) => Math.round(v / decade(Math.floor(Math.log10(v) + 1e-9)));
+    const sets = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5], [1, 5], [1]];
+    values = all;
+    for (const keep of sets) {
+      values = all.filter((v) => keep.includes(mantissa(v)));
+      if (values.length <= Math.max(2, tickCount)) break;
+    }
+    if (values.length < 2) values = [a, b].map((v) => Number(v.toPrecision(2)));
+    for (const v of all) if (!values.includes(v)) minor.push(v);
+  }
+  const plain = values.every((v) => v >= 1e-3 && v <= 1e4);
+  const ticks = values.map((value): LogTick => {
+    if (plain) return { value, text: shortNumber(value) };
+    const exponent = Math.floor(Math.log10(value) + 1e-9);
+    const mantissa = Number((value / decade(exponent)).toPrecision(3));
+    const sup = [...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join("");
+    return {
+      value,
+      text: mantissa === 1 ? `10${sup}` : `${mantissa}×10${sup}`,
+      power: { mantissa, exponent },
+    };
+  });
+  return { ticks, decadeStep, plain, minor };
+}
+
+/** SVG markup of a log tick label: the exponent as a raised, smaller `<tspan>`. */
+function logMarkup(t: LogTick): string {
+  if (t.power === undefined) return escapeXml(t.text);
+  const exponent = typographicMinus(String(t.power.exponent));
+  const base = t.power.mantissa === 1 ? "10" : `${t.power.mantissa}×10`;
+  return `${base}<tspan dy="-0.45em" font-size="0.75em">${exponent}</tspan>`;
+}
+
 function logAxis(input: AxisInput): AxisModel {
   const range = input.axis?.range;
   let domain: [number, number];
@@ -116,62 +222,13 @@ function logAxis(input: AxisInput): AxisModel {
     domain = [10 ** l0, 10 ** l1];
   }
   const scale = scaleLog().domain(domain).range(input.range);
-  const [a, b] = [Math.min(...domain), Math.max(...domain)];
-  const kLo = Math.ceil(Math.log10(a) - 1e-9);
-  const kHi = Math.floor(Math.log10(b) + 1e-9);
-  const ticks: Tick[] = [];
-  const minor: number[] = [];
-  if (kHi - kLo >= 1) {
-    const step = Math.max(1, Math.ceil((kHi - kLo + 1) / Math.max(2, input.tickCount)));
-    const plain = kLo >= -3 && kHi <= 3;
-    for (let k = kLo; k <= kHi; k++) {
-      if ((k - kLo) % step !== 0) continue;
-      const v = decade(k);
-      if (plain) {
-        const text = shortNumber(v);
-        ticks.push(tick(v, scale(v), text, text));
-      } else {
-        const exponent = typographicMinus(String(k));
-        ticks.push(
-          tick(
-            v,
-            scale(v),
-            `10<tspan dy="-0.45em" font-size="0.75em">${exponent}</tspan>`,
-            `10${exponent}`,
-          ),
-        );
-      }
-    }
-    if (kHi - kLo <= 6 && step === 1) {
-      // Minor ticks at 2..9 × 10^k; labelled at 2 and 5 when only two decades are in view.
-      for (let k = kLo - 1; k <= kHi; k++) {
-        for (let m = 2; m <= 9; m++) {
-          const v = m * decade(k);
-          if (v < a || v > b) continue;
-          minor.push(scale(v));
-          if (kHi - kLo === 1 && (m === 2 || m === 5)) {
-            const text = shortNumber(v);
-            ticks.push(tick(v, scale(v), text, text));
-          }
-        }
-      }
-      ticks.sort((p, q) => p.value - q.value);
-    }
-  } else {
-    let values = scale.ticks();
-    if (values.length > input.tickCount) {
-      values = values.filter((v) => [1, 2, 5].includes(Number(v.toExponential(0).split("e")[0])));
-    }
-    for (const v of values) {
-      const text = shortNumber(v);
-      ticks.push(tick(v, scale(v), text, text));
-    }
-  }
+  const plan = logPlan(domain[0], domain[1], input.tickCount);
   return {
     type: "log",
     position: (v) => typeof v === "number" && Number.isFinite(v) && v > 0 ? scale(v) : undefined,
-    ticks,
-    minor,
+    // The width is measured on the label as drawn: a superscript counts three quarters.
+    ticks: plan.ticks.map((t) => tick(t.value, scale(t.value), logMarkup(t), t.text)),
+    minor: plan.minor.map((v) => scale(v)),
     bandwidth: 0,
   };
 }

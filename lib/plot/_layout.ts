@@ -6,6 +6,7 @@
 
 import type { Annotation, Axis, Dash, Layout, LineShape } from "./figure.ts";
 import { show } from "../_check.ts";
+import { logPlan } from "./_axis.ts";
 
 /**
  * A vertical line at `x`, with an optional label at the top of the plot.
@@ -26,12 +27,69 @@ export interface Milestone {
   label?: string;
 }
 
-/** An axis with an optional title and a log scale when `log` is true. */
-export function axis(title: string | undefined, log = false): Axis {
+/**
+ * An axis with an optional title and a log scale when `log` is true. A log axis writes powers of
+ * ten as 10⁻³ (plotly's `exponentformat: "power"`, no SI prefixes) and leaves the ticks between
+ * decades unlabelled. Given the data `values`, it also places the labels by the rule the SVG uses
+ * ({@linkcode logPlan}): every `dtick` decades when the data spans two decades or more, else at
+ * 1-2-5 values written as plain numbers.
+ */
+export function axis(title: string | undefined, log = false, values?: readonly number[]): Axis {
   const out: Axis = {};
   if (title !== undefined) out.title = { text: title };
-  if (log) out.type = "log";
+  if (!log) return out;
+  out.type = "log";
+  out.exponentformat = "power";
+  out.minorloglabels = "none";
+  const positive = (values ?? []).filter((v) => Number.isFinite(v) && v > 0);
+  if (positive.length === 0) return out;
+  const lo = positive.reduce((a, b) => Math.min(a, b));
+  const hi = positive.reduce((a, b) => Math.max(a, b));
+  const plan = logPlan(lo === hi ? lo / 2 : lo, lo === hi ? hi * 2 : hi, PLOTLY_LOG_TICKS);
+  if (plan.decadeStep > 0) {
+    out.dtick = plan.decadeStep;
+    if (plan.plain) out.exponentformat = "none";
+    if (plan.decadeStep === 1) out.minor = { showgrid: true, gridcolor: "#f3f3f3" };
+  } else {
+    out.tickmode = "array";
+    out.tickvals = plan.ticks.map((t) => t.value);
+    out.ticktext = plan.ticks.map((t) =>
+      t.power === undefined
+        ? t.text
+        : `${t.power.mantissa === 1 ? "" : `${t.power.mantissa}×`}10<sup>${
+          String(t.power.exponent).replace("-", "\u2212")
+        }</sup>`
+    );
+  }
   return out;
+}
+
+/** About how many labelled ticks a plotly log axis gets (plotly draws 450 px tall by default). */
+const PLOTLY_LOG_TICKS = 8;
+
+/**
+ * Plotly legend placement: a horizontal row under the plot, so that on a phone-width page the
+ * legend takes no width from the plot.
+ */
+export function legendBelow(layout: Layout): Layout {
+  layout.legend = {
+    ...layout.legend,
+    orientation: "h",
+    x: 0,
+    xanchor: "left",
+    y: -0.22,
+    yanchor: "top",
+  };
+  return layout;
+}
+
+/**
+ * Plotly margins that leave a phone-width page most of its width for the plot: room on the left
+ * for tick labels and the axis title, little on the right (plotly's default is 80 px each side).
+ */
+export function narrowMargins(layout: Layout): Layout {
+  layout.margin = { l: 70, r: 24, t: layout.title === undefined ? 30 : 60, b: 60 };
+  return layout;
 }
 
 /** Dashed vertical lines spanning the plot height (`yref: "paper"`), plus their labels. */

@@ -153,6 +153,20 @@ export interface Axis {
   range?: [number, number];
   /** Lock this axis' scale to another's (`"x"`): one unit is as long on both axes. */
   scaleanchor?: "x";
+  /** How plotly writes exponents: `"power"` gives 10⁻³ (never SI prefixes such as 1m or 10n). */
+  exponentformat?: "none" | "e" | "E" | "power" | "SI" | "B";
+  /** Distance between labelled ticks (log axes: in decades, 1 labels every 10^k). */
+  dtick?: number | string;
+  /** Log axes: `"none"` leaves the ticks between decades unlabelled (no "2 3 4 … 9" digits). */
+  minorloglabels?: "small digits" | "complete" | "none";
+  /** `"array"`: ticks exactly at `tickvals`, labelled by `ticktext`. */
+  tickmode?: "auto" | "linear" | "array";
+  /** Tick positions (data units) when `tickmode` is `"array"`. */
+  tickvals?: number[];
+  /** Tick labels when `tickmode` is `"array"`. */
+  ticktext?: string[];
+  /** Minor ticks and gridlines, as plotly spells them. */
+  minor?: { showgrid?: boolean; gridcolor?: string; ticks?: "" | "inside" | "outside" };
 }
 
 /**
@@ -255,8 +269,17 @@ export interface Layout {
   annotations?: Annotation[];
   /** Whether to show the legend. */
   showlegend?: boolean;
-  /** Legend title. */
-  legend?: { title?: Title };
+  /** Legend title and placement (`orientation: "h"` with `y < 0`: a row below the plot). */
+  legend?: {
+    title?: Title;
+    orientation?: "v" | "h";
+    x?: number;
+    y?: number;
+    xanchor?: "auto" | "left" | "center" | "right";
+    yanchor?: "auto" | "top" | "middle" | "bottom";
+  };
+  /** Space around the plot area in pixels, as plotly spells it. */
+  margin?: { l?: number; r?: number; t?: number; b?: number };
   /** Width in pixels. */
   width?: number;
   /** Height in pixels. */

@@ -9,7 +9,9 @@ import { Figure, type Layout, type ScatterTrace } from "./figure.ts";
 import {
   addTitleAndMilestones,
   axis,
+  legendBelow,
   type Milestone,
+  narrowMargins,
   nonEmptyNumbers,
   range,
   sameLength,
@@ -150,8 +152,14 @@ export function scheduleChart(
   }
   const layout: Layout = {
     xaxis: axis(options.xTitle ?? "step"),
-    yaxis: axis(options.yTitle ?? "learning rate", options.logY ?? false),
+    yaxis: axis(
+      options.yTitle ?? "learning rate",
+      options.logY ?? false,
+      data.flatMap((trace) => trace.y),
+    ),
   };
   addTitleAndMilestones(layout, options.title, options.milestones);
+  if (data.length >= 2) legendBelow(layout);
+  narrowMargins(layout);
   return new Figure({ data, layout });
 }

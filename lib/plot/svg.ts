@@ -212,7 +212,11 @@ function drawAnnotation(a: Annotation, frame: Frame): string {
   const x = frameX(frame, a.xref, a.x);
   const y = frameY(frame, a.yref, a.y);
   if (x === undefined || y === undefined) return "";
-  const anchor = a.xanchor === "left" ? "start" : a.xanchor === "right" ? "end" : "middle";
+  let anchor = a.xanchor === "left" ? "start" : a.xanchor === "right" ? "end" : "middle";
+  // A label that would run past the plot's right edge (into the legend) turns to end at its x.
+  if (anchor === "start" && x + textWidth(a.text, a.font?.size ?? 11) > frame.right) {
+    anchor = "end";
+  }
   const dy = a.yanchor === "top" ? "0.71em" : a.yanchor === "bottom" ? "0" : "0.32em";
   return `<text class="annotation" x="${coord(x)}" y="${
     coord(y)
@@ -308,18 +312,25 @@ export function toSvg(figure: FigureJson, options: SvgOptions = {}): string {
     .filter(([t]) => t.showlegend !== false && t.name !== undefined && t.name !== "");
   const showLegend = layout.showlegend ?? entries.length >= 2;
   const legendTitle = layout.legend?.title?.text;
-  const maxLabel = width * 0.3;
-  const labels = entries.map(([t]) => truncate(t.name ?? "", maxLabel, 12));
-  const legendWidth = showLegend
+  // Narrow pictures (a phone) put the legend in rows under the plot, so it takes no width.
+  const legendBelow = width < NARROW;
+  const labels = entries.map(([t]) =>
+    truncate(t.name ?? "", legendBelow ? width - 60 : width * 0.3, 12)
+  );
+  const legendWidth = showLegend && !legendBelow
     ? Math.max(
       ...labels.map((l) => textWidth(l, 12) + 30),
       legendTitle === undefined ? 0 : textWidth(legendTitle, 12),
     )
     : 0;
+  const rows = showLegend && legendBelow ? legendRows(labels, legendTitle, width - 24) : [];
 
-  const top = title === undefined ? 18 : 46;
-  const bottom = height - (xTitle === undefined ? 30 : 54);
-  const right = width - (showLegend ? legendWidth + 36 : 24);
+  const titleSize = width < NARROW ? 14 : 16;
+  const titleLines = title === undefined ? [] : wrap(title, width - 16, titleSize);
+  const top = title === undefined ? 18 : 18 + titleLines.length * titleSize * 1.25 + 10;
+  const below = (xTitle === undefined ? 30 : 54) + rows.length * LEGEND_ROW;
+  const bottom = height - below;
+  const right = width - (showLegend && !legendBelow ? legendWidth + 36 : 24);
   const categories = [...new Set(data.flatMap((t) => t.type === "bar" ? t.x : []))];
   const hasBars = categories.length > 0;
   const y = buildAxis({
@@ -427,13 +438,38 @@ export function toSvg(figure: FigureJson, options: SvgOptions = {}): string {
   body.push(...shapes.map((s) => drawShape(s, frame)));
   out.push(`<g clip-path="url(#${clip})">${body.join("")}</g>`);
   out.push(...notes.map((a) => drawAnnotation(a, frame)));
-  if (title !== undefined) {
+  titleLines.forEach((text, i) => {
     out.push(
-      `<text class="title" x="${coord(width / 2)}" y="28" font-size="16" font-weight="600"` +
-        ` fill="#222" text-anchor="middle">${escapeXml(title)}</text>`,
+      `<text class="title" x="${coord(width / 2)}" y="${
+        coord(28 + i * titleSize * 1.25)
+      }" font-size="${titleSize}" font-weight="600"` +
+        ` fill="#222" text-anchor="middle">${escapeXml(text)}</text>`,
     );
-  }
-  if (showLegend) {
+  });
+  if (rows.length > 0) {
+    const items: string[] = [];
+    rows.forEach((row, r) => {
+      const ly = bottom + (xTitle === undefined ? 30 : 54) + r * LEGEND_ROW + LEGEND_ROW / 2;
+      for (const item of row) {
+        if (item.entry === undefined) {
+          items.push(
+            `<text x="${coord(12 + item.x)}" y="${coord(ly)}" dy="0.32em" font-size="12"` +
+              ` font-weight="600" fill="#333">${escapeXml(item.label)}</text>`,
+          );
+          continue;
+        }
+        const [t, i] = entries[item.entry] ?? [];
+        if (t === undefined || i === undefined) continue;
+        items.push(
+          legendSwatch(t, i, 12 + item.x, ly) +
+            `<text x="${coord(12 + item.x + 30)}" y="${
+              coord(ly)
+            }" dy="0.32em" font-size="12" fill="#333">${escapeXml(item.label)}</text>`,
+        );
+      }
+    });
+    out.push(`<g class="legend">${items.join("")}</g>`);
+  } else if (showLegend) {
     const lx = right + 18;
     let ly = top + 8;
     const items: string[] = [];
@@ -457,6 +493,52 @@ export function toSvg(figure: FigureJson, options: SvgOptions = {}): string {
   }
   out.push("</svg>");
   return out.join("\n");
+}
+
+/** Pictures narrower than this put the legend under the plot and use a smaller title. */
+const NARROW = 560;
+/** The height of one legend row under the plot. */
+const LEGEND_ROW = 18;
+
+/** Splits `text` at spaces into lines no wider than `maxWidth` (a long word keeps its line). */
+function wrap(text: string, maxWidth: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of text.split(" ")) {
+    const next = current === "" ? word : `${current} ${word}`;
+    if (current !== "" && textWidth(next, fontSize) > maxWidth) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = next;
+    }
+  }
+  if (current !== "") lines.push(current);
+  return lines.map((line) => truncate(line, maxWidth, fontSize));
+}
+
+/** Legend entries flowed into rows of at most `maxWidth` pixels: each item's x offset and label. */
+function legendRows(
+  labels: string[],
+  title: string | undefined,
+  maxWidth: number,
+): { x: number; label: string; entry?: number }[][] {
+  const rows: { x: number; label: string; entry?: number }[][] = [];
+  let row: { x: number; label: string; entry?: number }[] = [];
+  let x = 0;
+  const place = (label: string, w: number, entry?: number) => {
+    if (row.length > 0 && x + w > maxWidth) {
+      rows.push(row);
+      row = [];
+      x = 0;
+    }
+    row.push(entry === undefined ? { x, label } : { x, label, entry });
+    x += w + 16;
+  };
+  if (title !== undefined) place(title, textWidth(title, 12));
+  labels.forEach((label, k) => place(label, 30 + textWidth(label, 12), k));
+  if (row.length > 0) rows.push(row);
+  return rows;
 }
 
 /** An SVG `<line>` from (x1, y1) to (x2, y2) in pixels, with a stroke colour. */
