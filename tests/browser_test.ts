@@ -34,6 +34,28 @@ if (executablePath === undefined && !inCi) {
   );
 }
 
+/** Counts code boxes whose right edge passes their cell's (run in the page). */
+const OVERFLOWING_CODE = `[...document.querySelectorAll(".input pre")].filter((pre) =>
+  pre.getBoundingClientRect().right > pre.closest("section").getBoundingClientRect().right + 0.5
+).length`;
+
+/** A notebook of one code cell. */
+function codeNotebook(source: string) {
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [{
+      cell_type: "code" as const,
+      id: "c",
+      execution_count: 1,
+      metadata: {},
+      source,
+      outputs: [],
+    }],
+  };
+}
+
 /** Where the screenshots go; `dist/` is not committed. */
 const SCREENSHOTS = new URL("../dist/screenshots/", import.meta.url).pathname;
 
@@ -99,6 +121,7 @@ Deno.test({
               .filter((plot) => plot.querySelector(".main-svg") !== null).length`,
           );
           assert.equal(drawn, figures, "every plotly figure has a drawn .main-svg");
+          assert.equal(await page.evaluate<number>(OVERFLOWING_CODE), 0, "code stays in its cell");
           const mathErrors = await page.locator(".katex-error, merror").count();
           assert.equal(mathErrors, 0, "all TeX in markdown parses");
           const screenshot = `${SCREENSHOTS}${name.replace(/\.ipynb$/, ".png")}`;
@@ -108,6 +131,22 @@ Deno.test({
           await page.close();
         });
       }
+      await t.step("a long code line wraps inside its cell: nothing is hidden or cut", async () => {
+        const long = `const line = ${JSON.stringify("x".repeat(400))}; // ${"word ".repeat(60)}`;
+        const path = `${out}/long_line.html`;
+        await Deno.writeTextFile(path, notebookToHtml(codeNotebook(long)));
+        const page = await context.newPage();
+        await page.goto(`file://${path}`, { waitUntil: "load" });
+        assert.equal(await page.evaluate<number>(OVERFLOWING_CODE), 0, "inside the cell");
+        const [scroll, client, lineHeights] = await page.evaluate<[number, number, number]>(
+          `(() => { const pre = document.querySelector(".input pre");
+            const lh = parseFloat(getComputedStyle(pre).lineHeight);
+            return [pre.scrollWidth, pre.clientWidth, pre.getBoundingClientRect().height / lh]; })()`,
+        );
+        assert.ok(scroll <= client, `no hidden overflow: scrollWidth ${scroll} <= ${client}`);
+        assert.ok(lineHeights > 3, `the line wrapped onto several lines (${lineHeights})`);
+        await page.close();
+      });
       assert.deepEqual(requests, [], "pages request nothing from the network");
     } finally {
       await context.close();

@@ -206,7 +206,7 @@ main { max-width: 56rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
 .input { display: flex; gap: .5rem; align-items: flex-start; }
 .prompt { color: var(--muted); font: 12px/2 ui-monospace, monospace; min-width: 2.5rem; text-align: right; }
 pre { margin: 0; overflow-x: auto; font: 13px/1.5 ui-monospace, "SFMono-Regular", Menlo, monospace; }
-.input pre { flex: 1; background: var(--code); border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
+.input pre { flex: 1; min-width: 0; white-space: pre-wrap; overflow-wrap: anywhere; background: var(--code); border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
 .output { margin: .4rem 0 0 3rem; }
 pre.output { padding: .2rem .8rem; }
 pre.stderr { background: #fff7ed; }

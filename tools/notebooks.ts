@@ -25,6 +25,19 @@
  * - Displays updated in place (`display_id`) are saved in their final state only.
  * - Notebook code is not type-checked (`deno check` skips notebooks); keep logic in `lib/`.
  *
+ * Writing notebooks that behave in real frontends (`tests/frontend_test.ts` runs them in Jupyter
+ * Notebook with Restart & Run All; why: `docs/deno_kernel_outputs.md`):
+ * - The first code cell imports anneal with `await import("../lib/mod.ts").catch(...)`: when
+ *   anneal is not there (a copied notebook) it displays one message, where the notebook expects
+ *   to live and how to import anneal instead, and ends the kernel with `Deno.exit(1)` so that no
+ *   later cell runs (the Deno kernel ignores `stop_on_error`). It then makes
+ *   `const show = await anneal.kernelShow(Deno.jupyter);`. Copy it from notebook 06.
+ * - Every cell that shows something ends with `await show(value)`, never with `value` as its
+ *   last expression: the kernel may send a last-expression result after the cell has finished,
+ *   stamped with the next cell. Cells that only print (`console.log`, `claim`) end with
+ *   `await show();`, which waits until what they printed has gone out.
+ * - Progress bars take `display: show` (or the cell ends with `await show()` after `done()`).
+ *
  * @module
  */
 

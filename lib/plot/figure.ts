@@ -2,12 +2,15 @@
  * `Figure`: a chart as plain plotly JSON (`{ data, layout, config? }`) that shows itself in
  * Jupyter. Its `[Symbol.for("Jupyter.display")]()` returns a MIME bundle with the plotly JSON
  * (interactive in JupyterLab and VS Code), a static SVG drawn by {@linkcode toSvg} (GitHub and
- * exported pages show it without JavaScript) and a one-line `text/plain` summary.
+ * exported pages show it without JavaScript), the same SVG as PNG (what untrusted Jupyter
+ * Notebook shows) and a one-line `text/plain` summary. `display()` gives the bundle without the
+ * PNG, synchronously; the rasteriser loads only when the kernel asks for the PNG.
  *
  * @module
  */
 
 import { toSvg } from "./svg.ts";
+import { toBase64, toPng } from "./png.ts";
 
 /**
  * A line's dash pattern, as plotly spells it.
@@ -372,6 +375,25 @@ export interface Frame {
 export type MimeBundle = Record<string, unknown>;
 
 /**
+ * The MIME bundle a {@linkcode Figure} displays as in Jupyter: {@linkcode FigureBundle} plus a
+ * PNG rendition (base64) of the same SVG, which untrusted Jupyter Notebook shows where it hides
+ * SVG.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Figure, type JupyterFigureBundle, jupyterDisplay } from "./mod.ts";
+ *
+ * const bundle: JupyterFigureBundle = await new Figure({ data: [], layout: {} })[jupyterDisplay]();
+ * assert.ok(bundle["image/png"].startsWith("iVBORw0KGgo")); // base64 of the PNG signature
+ * ```
+ */
+export interface JupyterFigureBundle extends FigureBundle {
+  /** The SVG rasterised with resvg at the SVG's size, base64. */
+  "image/png": string;
+}
+
+/**
  * The MIME bundle a {@linkcode Figure} displays as.
  *
  * @example
@@ -402,7 +424,7 @@ export interface FigureBundle extends MimeBundle {
  *
  * assert.equal(jupyterDisplay, Symbol.for("Jupyter.display"));
  * const figure = new Figure({ data: [], layout: {} });
- * assert.equal(figure[jupyterDisplay]()["text/plain"], "Figure: 0 traces");
+ * assert.equal((await figure[jupyterDisplay]())["text/plain"], "Figure: 0 traces");
  * ```
  */
 export const jupyterDisplay: unique symbol = Symbol.for("Jupyter.display") as never;
@@ -422,9 +444,10 @@ export const jupyterDisplay: unique symbol = Symbol.for("Jupyter.display") as ne
  * });
  * assert.equal(figure.summary(), 'Figure: 1 trace, "Halving"');
  * assert.equal(jupyterDisplay, Symbol.for("Jupyter.display"));
- * const bundle = figure[jupyterDisplay]();
+ * const bundle = await figure[jupyterDisplay]();
  * assert.deepEqual(Object.keys(bundle).sort(), [
  *   "application/vnd.plotly.v1+json",
+ *   "image/png",
  *   "image/svg+xml",
  *   "text/plain",
  * ]);
@@ -482,8 +505,14 @@ export class Figure implements FigureJson {
     };
   }
 
-  /** What Deno's Jupyter kernel calls to show the figure: {@linkcode Figure.display}. */
-  [jupyterDisplay](): FigureBundle {
-    return this.display();
+  /**
+   * What Deno's Jupyter kernel calls to show the figure: {@linkcode Figure.display} plus the
+   * SVG rasterised to PNG ({@linkcode toPng}, loaded on the first call), so untrusted
+   * Jupyter Notebook, which hides SVG, shows the chart too.
+   */
+  async [jupyterDisplay](): Promise<JupyterFigureBundle> {
+    const bundle = this.display();
+    const png = toBase64(await toPng(bundle["image/svg+xml"]));
+    return { ...bundle, "image/png": png };
   }
 }

@@ -90,6 +90,26 @@ export interface ProgressOptions {
   format?: Record<string, (value: number) => string>;
 }
 
+/**
+ * Options of {@linkcode Progress.done}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { progress, type DoneOptions } from "./mod.ts";
+ *
+ * const bar = progress({ total: 50000 });
+ * await bar.update(21000);
+ * const options: DoneOptions = { reason: "accuracy reached" };
+ * await bar.done({}, options);
+ * assert.equal(bar.text(), "stopped at iteration 21000/50000 (accuracy reached)");
+ * ```
+ */
+export interface DoneOptions {
+  /** Why the run stopped before `total`, shown in parentheses. */
+  reason?: string;
+}
+
 let nextId = 0;
 
 /**
@@ -128,10 +148,12 @@ export class Progress {
   readonly #format: Record<string, (value: number) => string>;
   #iteration = 0;
   #values: Record<string, number> = {};
-  #shown: string | undefined;
+  #shownHtml: string | undefined;
   #shownIteration = 0;
   #shownAt = -Infinity;
   #displayed = false;
+  #finished = false;
+  #reason: string | undefined;
 
   /** Validates the options; nothing is shown until the first update. */
   constructor(options: ProgressOptions) {
@@ -158,9 +180,15 @@ export class Progress {
     return this.#id;
   }
 
-  /** The current line: `iteration 12500/50000 · loss 0.0213 · lr 5.0e-4`. */
+  /**
+   * The current line: `iteration 12500/50000 · loss 0.0213 · lr 5.0e-4`; after `done()` on a
+   * run that stopped before `total`, `stopped at iteration 21000/50000 (accuracy reached) · ...`.
+   */
   text(): string {
-    const parts = [`${this.#label} ${this.#iteration}/${this.#total}`];
+    const count = `${this.#label} ${this.#iteration}/${this.#total}`;
+    const early = this.#finished && this.#iteration < this.#total;
+    const why = this.#reason === undefined ? "" : ` (${this.#reason})`;
+    const parts = [early ? `stopped at ${count}${why}` : count];
     for (const [name, value] of Object.entries(this.#values)) {
       const f = this.#format[name];
       parts.push(`${name} ${f === undefined ? formatValue(name, value) : f(value)}`);
@@ -168,13 +196,18 @@ export class Progress {
     return parts.join(" · ");
   }
 
-  /** The current line over a bar, as HTML. */
+  /**
+   * The current line over a bar, as HTML. After `done()` the bar is full and green, also for a
+   * run that stopped early (the line says where), and the root has `data-state="done"`.
+   */
   html(): string {
-    const pct = Math.min(100, Math.max(0, (100 * this.#iteration) / this.#total)).toFixed(1);
-    return `<div style="font-family:monospace;font-size:13px;line-height:1.6">` +
+    const fraction = this.#finished ? 1 : this.#iteration / this.#total;
+    const pct = Math.min(100, Math.max(0, 100 * fraction)).toFixed(1);
+    const state = this.#finished ? "done" : "running";
+    return `<div data-state="${state}" style="font-family:monospace;font-size:13px;line-height:1.6">` +
       `<div style="width:240px;height:8px;background:#e5e5e5;border-radius:4px;overflow:hidden">` +
-      `<div style="width:${pct}%;height:100%;background:${colorAt(0)}"></div></div>` +
-      `${escapeXml(this.text())}</div>`;
+      `<div style="width:${pct}%;height:100%;background:${colorAt(this.#finished ? 2 : 0)}">` +
+      `</div></div>${escapeXml(this.text())}</div>`;
   }
 
   /** The current state as a MIME bundle (`text/plain`, `text/html`). */
@@ -196,6 +229,7 @@ export class Progress {
   update(iteration: number, values: Record<string, number> = {}): Promise<void> {
     check.nonNegative("iteration", iteration);
     this.#iteration = iteration;
+    this.#finished = false;
     this.#values = { ...this.#values, ...values };
     const t = this.#now();
     const due = !this.#displayed ||
@@ -205,12 +239,20 @@ export class Progress {
   }
 
   /**
-   * Shows the final state (after merging `values`) unless it is already what is shown. The
-   * final output depends only on the last iteration and values, never on timing.
+   * Shows the final state (after merging `values`) unless it is already what is shown: a full
+   * bar, and for a run that stopped before `total` the line `stopped at iteration 21000/50000`
+   * followed by `(reason)` when `options.reason` is given. The final output depends only on
+   * the last iteration, values and reason, never on timing.
    */
-  done(values: Record<string, number> = {}): Promise<void> {
+  done(values: Record<string, number> = {}, options: DoneOptions = {}): Promise<void> {
+    check.options("done", options, ["reason"]);
+    if (options.reason !== undefined && typeof options.reason !== "string") {
+      throw new TypeError(`reason must be a string, got reason=${check.show(options.reason)}`);
+    }
     this.#values = { ...this.#values, ...values };
-    if (this.#displayed && this.#shown === this.text()) return Promise.resolve();
+    this.#finished = true;
+    this.#reason = options.reason;
+    if (this.#displayed && this.#shownHtml === this.html()) return Promise.resolve();
     // One macrotask after the last message so that the kernel sends it before the cell ends
     // (seen once with nbclient: a final update sent right at the end of a cell was dropped).
     return this.#show(this.#now()).then(() =>
@@ -221,7 +263,7 @@ export class Progress {
   #show(t: number): Promise<void> {
     this.#shownIteration = this.#iteration;
     this.#shownAt = t;
-    this.#shown = this.text();
+    this.#shownHtml = this.html();
     if (this.#display === undefined) {
       this.#displayed = true;
       return Promise.resolve();

@@ -112,7 +112,7 @@ interface Cells {
  *
  * const t = table([{ name: "a<b", value: 2 }]);
  * assert.equal(t.text(), "name  value\n----  -----\na<b       2");
- * assert.ok(t.html().includes("<td>a&lt;b</td>"));
+ * assert.ok(t.html().includes('<td style="text-align:left;padding:3px 10px">a&lt;b</td>'));
  * assert.deepEqual(Object.keys(t[jupyterDisplay]()), ["text/html", "text/plain"]);
  * ```
  */
@@ -154,7 +154,10 @@ export class Table {
     return lines.map((l) => l.trimEnd()).join("\n");
   }
 
-  /** An HTML `<table>` with inline styles (so it looks the same wherever it is pasted). */
+  /**
+   * An HTML `<table>` with inline styles (so it looks the same wherever it is pasted, whatever
+   * the page's CSS): each header and cell aligned as its column (numbers right, text left).
+   */
   html(): string {
     const { headers, body, right } = this.#cells;
     const align = (j: number) => right[j] ? "right" : "left";
@@ -164,10 +167,9 @@ export class Table {
       }</th>`
     ).join("");
     const trs = body.map((row, i) => {
+      // Every cell says its alignment: notebook CSS right-aligns unstyled cells.
       const tds = row.map((c, j) =>
-        right[j]
-          ? `<td style="text-align:right;padding:3px 10px">${escapeXml(c)}</td>`
-          : `<td>${escapeXml(c)}</td>`
+        `<td style="text-align:${align(j)};padding:3px 10px">${escapeXml(c)}</td>`
       ).join("");
       const shade = i % 2 === 1 ? ' style="background:#f6f6f6"' : "";
       return `<tr${shade}>${tds}</tr>`;

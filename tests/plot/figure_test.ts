@@ -14,15 +14,30 @@ function json(): FigureJson {
 }
 
 Deno.test("Figure", async (t) => {
-  await t.step('displays through Symbol.for("Jupyter.display")', () => {
+  await t.step('displays through Symbol.for("Jupyter.display") with a PNG of the SVG', async () => {
     const figure = new Figure(json());
     assert.equal(jupyterDisplay, Symbol.for("Jupyter.display"));
-    const method = (figure as unknown as Record<symbol, () => Record<string, unknown>>)[
+    const method = (figure as unknown as Record<symbol, () => Promise<Record<string, unknown>>>)[
       Symbol.for("Jupyter.display")
     ];
     assert.equal(typeof method, "function");
-    const bundle = method?.call(figure) ?? {};
+    const bundle = (await method?.call(figure)) ?? {};
     assert.deepEqual(Object.keys(bundle).sort(), [
+      "application/vnd.plotly.v1+json",
+      "image/png",
+      "image/svg+xml",
+      "text/plain",
+    ]);
+    // The PNG: signature, then IHDR with the SVG's size (720 x 420 by default).
+    const png = Uint8Array.from(atob(String(bundle["image/png"])), (c) => c.charCodeAt(0));
+    assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+    const view = new DataView(png.buffer);
+    assert.deepEqual([view.getUint32(16), view.getUint32(20)], [720, 420]);
+    assert.deepEqual(figure.display()["image/svg+xml"], bundle["image/svg+xml"]);
+  });
+
+  await t.step("display() is synchronous and has no PNG (the rasteriser loads on demand)", () => {
+    assert.deepEqual(Object.keys(new Figure(json()).display()).sort(), [
       "application/vnd.plotly.v1+json",
       "image/svg+xml",
       "text/plain",

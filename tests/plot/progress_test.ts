@@ -79,14 +79,42 @@ Deno.test("progress()", async (t) => {
       await bar.done();
       const last = calls[calls.length - 1] as Call;
       assert.equal(last.options.update, calls.length > 1);
-      assert.equal(calls.filter((call) => call.text === last.text).length, 1);
+      assert.equal(calls.filter((c) => c.text + c.html === last.text + last.html).length, 1);
       finals.push(last.text + last.html);
     }
     assert.equal(finals[0], finals[1]);
     assert.equal(finals[1], finals[2]);
     assert.ok(finals[0]?.startsWith("iteration 50000/50000 · loss 0.0213 · lr 5.0e-4"));
     assert.ok(finals[0]?.includes("width:100.0%"));
+    assert.ok(finals[0]?.includes('data-state="done"'));
   });
+
+  await t.step(
+    "a run that stops early ends with a full green bar saying where it stopped",
+    async () => {
+      const { calls, display } = recorder();
+      const bar = progress({ total: 50000, display, every: 10000, intervalMs: Infinity });
+      for (let i = 1; i <= 21000; i++) await bar.update(i, { loss: 0.5 });
+      await bar.done({}, { reason: "accuracy reached" });
+      const last = calls[calls.length - 1] as Call;
+      assert.equal(last.text, "stopped at iteration 21000/50000 (accuracy reached) · loss 0.500");
+      assert.ok(last.html.includes('data-state="done"'));
+      assert.ok(last.html.includes("width:100.0%;height:100%;background:#2ca02c"));
+      // Before done() the same iteration is a 42% blue bar, still running.
+      const running = calls[calls.length - 2] as Call;
+      assert.ok(running.html.includes('data-state="running"'));
+      assert.ok(running.html.includes("width:40.0%;height:100%;background:#1f77b4"));
+      const silent = progress({ total: 10 });
+      await silent.update(3);
+      await silent.done();
+      assert.equal(silent.text(), "stopped at iteration 3/10");
+      assert.throws(() => silent.done({}, { reason: 1 as never }), {
+        name: "TypeError",
+        message: "reason must be a string, got reason=1",
+      });
+      assert.throws(() => silent.done({}, { why: "x" } as never), TypeError);
+    },
+  );
 
   await t.step("done(values) merges final values", async () => {
     const { calls, display } = recorder();

@@ -95,11 +95,22 @@ Deno.test("table()", async (t) => {
     assert.match(lr?.attrs.style ?? "", /text-align:right/);
   });
 
+  await t.step("html(): each cell aligns as its header (text left, numbers right)", () => {
+    const root = parseXml(table(decays, { digits: 3 }).html());
+    const alignOf = (e: { attrs: Record<string, string> }) =>
+      /text-align:(left|right)/.exec(e.attrs.style ?? "")?.[1];
+    const headers = findAll(root, (e) => e.name === "th").map(alignOf);
+    assert.deepEqual(headers, ["right", "left", "right"]);
+    for (const row of findAll(root, (e) => e.name === "tbody")[0]?.children ?? []) {
+      assert.deepEqual(row.children.map(alignOf), headers);
+    }
+  });
+
   await t.step("html() escapes &, <, >, quotes in headers, cells and caption", () => {
     const html = table([{ "a<b": `x & "y" <z> 'w'` }], { caption: "<script>" }).html();
     assert.ok(html.includes("<th"));
     assert.ok(html.includes(">a&lt;b</th>"));
-    assert.ok(html.includes("<td>x &amp; &quot;y&quot; &lt;z&gt; &#39;w&#39;</td>"));
+    assert.ok(html.includes(">x &amp; &quot;y&quot; &lt;z&gt; &#39;w&#39;</td>"));
     assert.ok(html.includes(">&lt;script&gt;</caption>"));
     assert.ok(!html.includes("<script>"));
     assert.ok(!html.includes("<z>"));
