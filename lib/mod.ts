@@ -21,3 +21,4 @@ export * as keras from "./keras/mod.ts";
 export * as optax from "./optax/mod.ts";
 export * as timm from "./timm/mod.ts";
 export * from "./spec/mod.ts";
+export * from "./notebook/mod.ts";

@@ -10,7 +10,7 @@
  */
 
 import { toSvg } from "./svg.ts";
-import { toBase64, toPng } from "./png.ts";
+import { toBase64, toPng } from "../notebook/png.ts";
 
 /**
  * A line's dash pattern, as plotly spells it.

@@ -9,7 +9,6 @@
 export * from "./figure.ts";
 export * from "./palette.ts";
 export * from "./svg.ts";
-export * from "./png.ts";
 export * from "./html.ts";
 export * from "./schedule_chart.ts";
 export * from "./history_chart.ts";
@@ -24,4 +23,3 @@ export * from "./bar_chart.ts";
 export * from "./progress.ts";
 export type { Milestone } from "./_layout.ts";
 export * from "./table.ts";
-export * from "./kernel_show.ts";

@@ -9,7 +9,6 @@
  * @module
  */
 
-import { createRequire } from "node:module";
 import * as check from "../_check.ts";
 
 type Resvg = typeof import("npm:@resvg/resvg-wasm@2.6.2");
@@ -22,6 +21,8 @@ function load(): Promise<{ resvg: Resvg; fonts: Uint8Array[] }> {
     const resvg = await import("npm:@resvg/resvg-wasm@2.6.2");
     // Brings the font package into the npm cache (it has no code to import).
     await import("npm:@expo-google-fonts/arimo@0.4.3/package.json", { with: { type: "json" } });
+    // Imported here, not at the top, so that a browser bundle of anneal still loads.
+    const { createRequire } = await import("node:module");
     const require = createRequire(import.meta.url);
     const arimo = "@expo-google-fonts/arimo";
     const [wasm, ...fonts] = await Promise.all([
@@ -48,7 +49,8 @@ export interface PngOptions {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { Figure, toPng, toSvg } from "./mod.ts";
+ * import { Figure, toSvg } from "../plot/mod.ts";
+ * import { toPng } from "./mod.ts";
  *
  * const figure = new Figure({ data: [{ type: "scatter", x: [0, 1], y: [1, 0] }], layout: {} });
  * const png = await toPng(toSvg(figure), { width: 360 });
