@@ -56,7 +56,10 @@ const LABELS: Record<HistoryMetric, string> = {
  * ```
  */
 export interface HistoryChartOptions {
-  /** What to draw; default `["loss"]`. */
+  /**
+   * What to draw; default `["loss"]`. Accuracies (`trainAccuracy`, `testAccuracy`) get an axis of
+   * their own: they cannot share a chart with `loss` or `lr`, whose scale means something else.
+   */
   metrics?: HistoryMetric[];
   /** Chart title. */
   title?: string;
@@ -76,8 +79,8 @@ function isHistory(value: unknown): value is History {
 }
 
 /**
- * Metrics of one or more runs against iteration. One run: one line per metric, coloured by
- * metric. Several runs (a record of named histories): coloured by run, dashed by metric, named
+ * Metrics of one or more runs against iteration, on one y axis: either accuracies or loss and lr,
+ * never both. One run: one line per metric, coloured by metric. Several runs (a record of named histories): coloured by run, dashed by metric, named
  * `run · metric` (or just `run` when there is one metric).
  *
  * @example
@@ -124,6 +127,13 @@ export function historyChart(
       `histories must be a History or an object of named Histories, got histories=${
         show(histories)
       }`,
+    );
+  }
+  const accuracies = metrics.filter((m) => m === "trainAccuracy" || m === "testAccuracy");
+  if (accuracies.length > 0 && accuracies.length < metrics.length) {
+    throw new RangeError(
+      "metrics must not mix accuracy with loss or lr on one axis (draw accuracyChart and " +
+        `lossChart side by side), got metrics=${show(metrics)}`,
     );
   }
   const single = isHistory(histories);

@@ -9,6 +9,7 @@ import * as check from "../_check.ts";
 import { type Figure, type FigureJson, jupyterDisplay, type MimeBundle } from "./figure.ts";
 import { escapeXml } from "./_text.ts";
 import { toSvg } from "./svg.ts";
+import { toBase64, toPng } from "../notebook/png.ts";
 
 /**
  * Options of {@linkcode smallMultiples}.
@@ -200,9 +201,13 @@ export class SmallMultiples {
     };
   }
 
-  /** What Deno's Jupyter kernel calls to show the grid. */
-  [jupyterDisplay](): MimeBundle {
-    return this.display();
+  /**
+   * What Deno's Jupyter kernel calls to show the grid: {@linkcode SmallMultiples.display} plus
+   * the SVG rasterised to PNG, so untrusted notebooks (which may not render SVG) show a picture.
+   */
+  async [jupyterDisplay](): Promise<MimeBundle> {
+    const bundle = this.display();
+    return { ...bundle, "image/png": toBase64(await toPng(bundle["image/svg+xml"] as string)) };
   }
 }
 

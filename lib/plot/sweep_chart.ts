@@ -61,6 +61,11 @@ export interface SweepChartOptions {
   logX?: boolean;
   /** Log scale on y; the band's lower edge is then kept above zero. */
   logY?: boolean;
+  /**
+   * The metric's range `[min, max]`: the mean ± std band is clipped to it, so that an accuracy band
+   * never shows values above 1 (`clip: [0, 1]`). Default: no clipping.
+   */
+  clip?: [number, number];
 }
 
 /**
@@ -131,6 +136,7 @@ export function sweepChart(series: SweepSeries[], options: SweepChartOptions = {
     yTitle: "string",
     logX: "boolean",
     logY: "boolean",
+    clip: "numbers",
   });
   if (!Array.isArray(series) || series.length === 0) {
     throw new RangeError(`series must be a non-empty array, got series=${show(series)}`);
@@ -146,6 +152,14 @@ export function sweepChart(series: SweepSeries[], options: SweepChartOptions = {
       );
     }
   });
+  const clip = options.clip;
+  if (
+    clip !== undefined &&
+    (!Array.isArray(clip) || clip.length !== 2 || !clip.every((v) => typeof v === "number") ||
+      !(clip[0] < clip[1]))
+  ) {
+    throw new RangeError(`clip must be [min, max] with min < max, got clip=${show(clip)}`);
+  }
   const bands: ScatterTrace[] = [];
   const lines: ScatterTrace[] = [];
   series.forEach((s, k) => {
@@ -164,8 +178,9 @@ export function sweepChart(series: SweepSeries[], options: SweepChartOptions = {
       }
     });
     const { mean: m, std } = meanStd(s.runs);
-    const upper = m.map((v, i) => v + (std[i] as number));
-    let lower = m.map((v, i) => v - (std[i] as number));
+    const within = (v: number) => clip === undefined ? v : Math.min(clip[1], Math.max(clip[0], v));
+    const upper = m.map((v, i) => within(v + (std[i] as number)));
+    let lower = m.map((v, i) => within(v - (std[i] as number)));
     if (options.logY) {
       // Keep the lower edge drawable on a log axis: no lower than the smallest positive run value.
       lower = lower.map((v, i) => {

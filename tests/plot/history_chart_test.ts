@@ -30,9 +30,9 @@ Deno.test("historyChart()", async (t) => {
   });
 
   await t.step("colours one run's metrics apart", () => {
-    const figure = historyChart(run(1), { metrics: ["trainAccuracy", "testAccuracy", "lr"] });
-    assert.deepEqual(figure.data.map((d) => d.name), ["train", "test", "lr"]);
-    assert.deepEqual(figure.data.map((d) => line(d)?.color), ["#1f77b4", "#ff7f0e", "#2ca02c"]);
+    const figure = historyChart(run(1), { metrics: ["trainAccuracy", "testAccuracy"] });
+    assert.deepEqual(figure.data.map((d) => d.name), ["train", "test"]);
+    assert.deepEqual(figure.data.map((d) => line(d)?.color), ["#1f77b4", "#ff7f0e"]);
     assert.equal(figure.layout.yaxis?.title, undefined);
   });
 
@@ -75,6 +75,16 @@ Deno.test("historyChart()", async (t) => {
         'histories["a"].loss must have the same length as histories["a"].iteration, got histories["a"].iteration.length=4, histories["a"].loss.length=1',
     });
     assert.throws(() => historyChart({}), { name: "RangeError", message: /at least one run/ });
+  });
+
+  await t.step("never puts accuracy on the same axis as loss or lr", () => {
+    for (const other of ["loss", "lr"] as const) {
+      assert.throws(() => historyChart(run(1), { metrics: [other, "trainAccuracy"] }), {
+        name: "RangeError",
+        message: `metrics must not mix accuracy with loss or lr on one axis (draw accuracyChart ` +
+          `and lossChart side by side), got metrics=["${other}","trainAccuracy"]`,
+      });
+    }
   });
 });
 

@@ -91,6 +91,29 @@ Deno.test("sweepChart()", async (t) => {
     assert.deepEqual(band.y.slice(2), [0.1, 1]);
   });
 
+  await t.step("clips the band to the metric's range: accuracy never above 1", () => {
+    // Runs 1, 1, 0.7 at x = 1: mean 0.9, sample std √0.03 ≈ 0.173, so mean + std ≈ 1.073 > 1.
+    const accuracy = sweepChart(
+      [{ name: "s", x: [1, 2], runs: [[1, 0.5], [1, 0.5], [0.7, 0.5]] }],
+      {
+        clip: [0, 1],
+      },
+    );
+    const band = accuracy.data[0] as ScatterTrace;
+    assert.deepEqual(band.y.slice(0, 2), [1, 0.5]);
+    close(band.y[3] as number, 0.9 - Math.sqrt(0.03));
+    const unclipped = sweepChart([{
+      name: "s",
+      x: [1, 2],
+      runs: [[1, 0.5], [1, 0.5], [0.7, 0.5]],
+    }]);
+    assert.ok((unclipped.data[0] as ScatterTrace).y[0]! > 1.07);
+    assert.throws(() => sweepChart([{ name: "s", x: [1], runs: [[1]] }], { clip: [1, 0] }), {
+      name: "RangeError",
+      message: "clip must be [min, max] with min < max, got clip=[1,0]",
+    });
+  });
+
   await t.step("rejects empty series and runs of the wrong length", () => {
     assert.throws(() => sweepChart([]), { name: "RangeError", message: /series must be/ });
     assert.throws(() => sweepChart([{ name: "s", x: [1, 2], runs: [] }]), {
