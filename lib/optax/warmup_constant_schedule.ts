@@ -38,5 +38,8 @@ export interface WarmupConstantScheduleOptions {
 export function warmupConstantSchedule(options: WarmupConstantScheduleOptions): Schedule {
   check.options("warmupConstantSchedule", options, ["initValue", "peakValue", "warmupSteps"]);
   const { initValue, peakValue, warmupSteps } = options;
+  check.finite("initValue", initValue);
+  check.finite("peakValue", peakValue);
+  check.finite("warmupSteps", warmupSteps);
   return linearSchedule({ initValue, endValue: peakValue, transitionSteps: warmupSteps });
 }
