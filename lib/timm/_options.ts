@@ -31,7 +31,16 @@ function parseNoiseRange(name: string, value: unknown): NoiseRange | null {
         `${name} must be a number or a pair [lo, hi], got ${name}=${check.show(value)}`,
       );
     }
-    return [check.finite(`${name}[0]`, value[0]), check.finite(`${name}[1]`, value[1])];
+    const lo = check.finite(`${name}[0]`, value[0]);
+    const hi = check.finite(`${name}[1]`, value[1]);
+    if (!(lo < hi)) {
+      throw new RangeError(
+        `${name} must be a pair [lo, hi] with lo < hi (else noise never applies), got ${name}=${
+          check.show(value)
+        }`,
+      );
+    }
+    return [lo, hi];
   }
   if (typeof value !== "number") {
     throw new TypeError(

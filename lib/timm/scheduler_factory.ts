@@ -333,6 +333,18 @@ export function createSchedulerV2(
   }
   let decayMilestones = milestones.map((d, i) => check.finite(`decayMilestones[${i}]`, d));
   let cooldownT = check.nonNegative("cooldownEpochs", options.cooldownEpochs ?? 0);
+  // Options the chosen scheduler does not use are checked all the same: a bad value is a mistake.
+  check.nonNegative(
+    "patienceEpochs",
+    check.integer("patienceEpochs", options.patienceEpochs ?? 10),
+  );
+  check.nonNegative("minLr", options.minLr ?? 0);
+  check.nonNegative("warmupLr", options.warmupLr ?? 1e-5);
+  check.nonNegative("decayRate", options.decayRate ?? 0.1);
+  check.positive("kDecay", options.kDecay ?? 1);
+  check.positive("cycleMul", options.cycleMul ?? 1);
+  check.nonNegative("cycleDecay", options.cycleDecay ?? 0.1);
+  check.nonNegative("cycleLimit", check.integer("cycleLimit", options.cycleLimit ?? 1));
   if (!stepOnEpochs) {
     if (!(updatesPerEpoch > 0)) {
       throw new RangeError(

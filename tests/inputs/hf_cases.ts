@@ -155,10 +155,38 @@ export const cases: Case[] = namespaceCases("hf", hf, {
     hf.getCosineWithHardRestartsScheduleWithWarmup,
     { ...steps, numCycles: 2 },
   ),
-  getCosineWithMinLrScheduleWithWarmup: fnCases(hf.getCosineWithMinLrScheduleWithWarmup, {
-    ...steps,
-    minLrRate: 0.1,
-  }),
+  getCosineWithMinLrScheduleWithWarmup: [
+    ...fnCases(hf.getCosineWithMinLrScheduleWithWarmup, { ...steps, minLrRate: 0.1 }),
+    {
+      label: "minLr -1 (a negative end lr)",
+      setup: optimizer,
+      snapshot,
+      call: (o) => hf.getCosineWithMinLrScheduleWithWarmup(o as Opt, { ...steps, minLr: -1 }),
+      error: RangeError,
+      includes: ["minLr", "-1"],
+    },
+    {
+      label: "minLr and minLrRate both set",
+      setup: optimizer,
+      snapshot,
+      call: (o) =>
+        hf.getCosineWithMinLrScheduleWithWarmup(o as Opt, {
+          ...steps,
+          minLr: 0.01,
+          minLrRate: 0.1,
+        }),
+      error: TypeError,
+      includes: ["minLr=0.01", "minLrRate=0.1"],
+    },
+    {
+      label: "neither minLr nor minLrRate",
+      setup: optimizer,
+      snapshot,
+      call: (o) => hf.getCosineWithMinLrScheduleWithWarmup(o as Opt, steps),
+      error: TypeError,
+      includes: ["minLr", "neither"],
+    },
+  ],
   getCosineWithMinLrScheduleWithWarmupLrRate: fnCases(
     hf.getCosineWithMinLrScheduleWithWarmupLrRate,
     { ...steps, minLrRate: 0.1 },
@@ -190,12 +218,30 @@ export const cases: Case[] = namespaceCases("hf", hf, {
     ),
   ],
   getReduceOnPlateauSchedule: fnCases(hf.getReduceOnPlateauSchedule, { patience: 1 }),
-  getWsdSchedule: fnCases(hf.getWsdSchedule, {
-    numWarmupSteps: 2,
-    numDecaySteps: 2,
-    numTrainingSteps: 6,
-    decayType: "linear",
-  }),
+  getWsdSchedule: [
+    ...fnCases(hf.getWsdSchedule, {
+      numWarmupSteps: 2,
+      numDecaySteps: 2,
+      numTrainingSteps: 6,
+      decayType: "linear",
+    }),
+    {
+      label: "minLrRatio -1 (a negative lr after the decay)",
+      setup: optimizer,
+      snapshot,
+      call: (o) => hf.getWsdSchedule(o as Opt, { ...steps, numDecaySteps: 2, minLrRatio: -1 }),
+      error: RangeError,
+      includes: ["minLrRatio", "-1"],
+    },
+    {
+      label: "neither numTrainingSteps nor numStableSteps",
+      setup: optimizer,
+      snapshot,
+      call: (o) => hf.getWsdSchedule(o as Opt, { numWarmupSteps: 2, numDecaySteps: 2 }),
+      error: TypeError,
+      includes: ["numStableSteps", "neither"],
+    },
+  ],
   getScheduler: [
     ...optionCases<Opt>(steps, (options, o) => hf.getScheduler("linear", o, bad(options)), {
       setup: optimizer,

@@ -39,6 +39,15 @@ function scheduleCases(
   ];
 }
 
+/** A value that would make the schedule NaN or Infinity at some step: refused when built. */
+const negative = (make: (options: never) => unknown, valid: Record<string, unknown>, key: string) =>
+  ({
+    label: `${key} -1 (NaN or Infinity at some step)`,
+    call: () => make({ ...valid, [key]: -1 } as never),
+    error: RangeError,
+    includes: [key, "-1"],
+  }) as MemberCase;
+
 const kerasCases = namespaceCases("keras", keras, {
   CosineDecay: scheduleCases(keras.CosineDecay, {
     initialLearningRate: 0.1,
@@ -54,18 +63,24 @@ const kerasCases = namespaceCases("keras", keras, {
     mMul: 1,
     alpha: 0,
   }),
-  ExponentialDecay: scheduleCases(keras.ExponentialDecay, {
-    initialLearningRate: 0.1,
-    decaySteps: 10,
-    decayRate: 0.5,
-    staircase: false,
-  }),
-  InverseTimeDecay: scheduleCases(keras.InverseTimeDecay, {
-    initialLearningRate: 0.3,
-    decaySteps: 10,
-    decayRate: 1,
-    staircase: true,
-  }),
+  ExponentialDecay: [
+    ...scheduleCases(keras.ExponentialDecay, {
+      initialLearningRate: 0.1,
+      decaySteps: 10,
+      decayRate: 0.5,
+      staircase: false,
+    }),
+    negative(keras.ExponentialDecay, { initialLearningRate: 0.1, decaySteps: 10 }, "decayRate"),
+  ],
+  InverseTimeDecay: [
+    ...scheduleCases(keras.InverseTimeDecay, {
+      initialLearningRate: 0.3,
+      decaySteps: 10,
+      decayRate: 1,
+      staircase: true,
+    }),
+    negative(keras.InverseTimeDecay, { initialLearningRate: 0.3, decaySteps: 10 }, "decayRate"),
+  ],
   PiecewiseConstantDecay: [
     ...scheduleCases(keras.PiecewiseConstantDecay, { boundaries: [10, 20], values: [1, 0.5, 0.1] }),
     {
@@ -81,23 +96,29 @@ const kerasCases = namespaceCases("keras", keras, {
       includes: ["boundaries", "NaN"],
     },
   ],
-  PolynomialDecay: scheduleCases(keras.PolynomialDecay, {
-    initialLearningRate: 0.1,
-    decaySteps: 100,
-    endLearningRate: 1e-4,
-    power: 1,
-    cycle: false,
-  }),
+  PolynomialDecay: [
+    ...scheduleCases(keras.PolynomialDecay, {
+      initialLearningRate: 0.1,
+      decaySteps: 100,
+      endLearningRate: 1e-4,
+      power: 1,
+      cycle: false,
+    }),
+    negative(keras.PolynomialDecay, { initialLearningRate: 0.1, decaySteps: 100 }, "power"),
+  ],
 });
 
 const optaxCases = namespaceCases("optax", optax, {
   constantSchedule: scheduleCases(optax.constantSchedule, { value: 5 }),
-  cosineDecaySchedule: scheduleCases(optax.cosineDecaySchedule, {
-    initValue: 0.1,
-    decaySteps: 50,
-    alpha: 0.1,
-    exponent: 1,
-  }),
+  cosineDecaySchedule: [
+    ...scheduleCases(optax.cosineDecaySchedule, {
+      initValue: 0.1,
+      decaySteps: 50,
+      alpha: 0.1,
+      exponent: 1,
+    }),
+    negative(optax.cosineDecaySchedule, { initValue: 0.1, decaySteps: 50 }, "exponent"),
+  ],
   cosineOnecycleSchedule: scheduleCases(optax.cosineOnecycleSchedule, {
     transitionSteps: 100,
     peakValue: 0.1,
@@ -113,27 +134,37 @@ const optaxCases = namespaceCases("optax", optax, {
     divFactor: 25,
     finalDivFactor: 1e4,
   }),
-  exponentialDecay: scheduleCases(optax.exponentialDecay, {
-    initValue: 0.1,
-    transitionSteps: 10,
-    decayRate: 0.5,
-    transitionBegin: 0,
-    staircase: false,
-    endValue: 0.01,
-  }, { endValue: { nullable: true } }),
+  exponentialDecay: [
+    negative(optax.exponentialDecay, { initValue: 0.1, transitionSteps: 10 }, "decayRate"),
+    ...scheduleCases(optax.exponentialDecay, {
+      initValue: 0.1,
+      transitionSteps: 10,
+      decayRate: 0.5,
+      transitionBegin: 0,
+      staircase: false,
+      endValue: 0.01,
+    }, { endValue: { nullable: true } }),
+  ],
   linearSchedule: scheduleCases(optax.linearSchedule, {
     initValue: 1,
     endValue: 0.01,
     transitionSteps: 100,
     transitionBegin: 0,
   }),
-  polynomialSchedule: scheduleCases(optax.polynomialSchedule, {
-    initValue: 1,
-    endValue: 0.01,
-    power: 2,
-    transitionSteps: 100,
-    transitionBegin: 5,
-  }),
+  polynomialSchedule: [
+    ...scheduleCases(optax.polynomialSchedule, {
+      initValue: 1,
+      endValue: 0.01,
+      power: 2,
+      transitionSteps: 100,
+      transitionBegin: 5,
+    }),
+    negative(
+      optax.polynomialSchedule,
+      { initValue: 1, endValue: 0.01, transitionSteps: 100 },
+      "power",
+    ),
+  ],
   piecewiseConstantSchedule: scheduleCases(optax.piecewiseConstantSchedule, {
     initValue: 1,
     boundariesAndScales: { 100: 0.1, 200: 0.01 },

@@ -274,11 +274,35 @@ export const cases: Case[] = namespaceCases("timm", timm, {
       includes: ["updatesPerEpoch", "-1"],
     },
   ],
-  createSchedulerV2: optionCases<Opt>(
-    { sched: "step", numEpochs: 10, decayEpochs: 3, decayRate: 0.5, stepOnEpochs: true },
-    (options, o) => timm.createSchedulerV2(o, bad(options)),
-    { setup: optimizer, snapshot },
-  ),
+  createSchedulerV2: [
+    ...optionCases<Opt>(
+      { sched: "step", numEpochs: 10, decayEpochs: 3, decayRate: 0.5, stepOnEpochs: true },
+      (options, o) => timm.createSchedulerV2(o, bad(options)),
+      { setup: optimizer, snapshot },
+    ),
+    ...([
+      ["patienceEpochs", -2],
+      ["minLr", -1],
+      ["kDecay", -1],
+      ["cycleLimit", 1.5],
+    ] as const).map(([key, value]) => ({
+      label: `${key} ${value}, unused by "step" but still a mistake`,
+      setup: optimizer,
+      snapshot,
+      call: (o: unknown) =>
+        timm.createSchedulerV2(o as Opt, { sched: "step", numEpochs: 5, [key]: value }),
+      error: RangeError,
+      includes: [key, String(value)],
+    })),
+    {
+      label: "noise [0.8, 0.4] (lo above hi: noise would never apply)",
+      setup: optimizer,
+      snapshot,
+      call: (o) => new timm.CosineLRScheduler(o as Opt, { tInitial: 10, noiseRangeT: [8, 4] }),
+      error: RangeError,
+      includes: ["noiseRangeT", "[8,4]"],
+    },
+  ],
   schedulerKwargs: [
     ...optionCases(
       { sched: "plateau", evalMetric: "val_loss" },
