@@ -146,6 +146,24 @@ function allSuggestions(
   };
 }
 
+/** Throws unless every tensor `optimizer` updates is one of `model.parameters()` (as train does). */
+function checkOwnership(model: TrainableModel, optimizer: TrainableOptimizer): void {
+  if (typeof model.parameters !== "function") return;
+  const own = new Set<unknown>(model.parameters());
+  optimizer.paramGroups.forEach((group, g) => {
+    const params = (group as { params?: unknown }).params;
+    if (!Array.isArray(params)) return;
+    params.forEach((p, i) => {
+      if (!own.has(p)) {
+        throw new RangeError(
+          `optimizer.paramGroups[${g}].params[${i}] is not a parameter of model: the optimizer ` +
+            "was built on another model (build it on model.parameters())",
+        );
+      }
+    });
+  });
+}
+
 const OPTION_KEYS = [
   "model",
   "loss",
@@ -228,6 +246,7 @@ export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
   if (typeof optimizer?.step !== "function" || !Array.isArray(optimizer.paramGroups)) {
     throw new TypeError(`optimizer must be an Optimizer, got optimizer=${check.show(optimizer)}`);
   }
+  checkOwnership(model, optimizer);
   const startLr = check.positive("startLr", options.startLr ?? 1e-7);
   const endLr = check.positive("endLr", options.endLr ?? 10);
   if (!(endLr > startLr)) {

@@ -237,6 +237,12 @@ export const cases: Case[] = [
       includes: ["optimizer", "null"],
     },
     {
+      label: "an optimizer built on another model (it would train nothing)",
+      call: (s) => run(s, { optimizer: irisSetup({ seed: 1 }).optimizer }),
+      error: RangeError,
+      includes: ["optimizer.paramGroups[0].params[0]", "another model"],
+    },
+    {
       label: "data.xTrain null",
       call: (s) => run(s, { data: { xTrain: null, yTrain: s.split.yTrain } }),
       error: TypeError,
