@@ -305,10 +305,18 @@ export abstract class Scheduler {
    * attribute). A malformed state throws and changes nothing.
    */
   loadStateDict(state: JsonObject): void {
-    check.options(this.constructor.name, state, Object.keys(this.stateDict()), {
+    const keys = Object.keys(this.stateDict());
+    check.options(this.constructor.name, state, keys, {
       nullable: ["noiseRangeT", "metric", "restoreLr"],
       argument: "state",
     });
+    const missing = keys.filter((k) => !(k in state));
+    if (missing.length > 0) {
+      throw new RangeError(
+        `state must be a ${this.constructor.name}'s stateDict(), got a state without ` +
+          `${missing.join(", ")} (another class's state?)`,
+      );
+    }
     const base = parseBase(state, "state.");
     const n = this.optimizer.paramGroups.length;
     const values: Json | undefined = state.baseValues;
@@ -321,6 +329,7 @@ export abstract class Scheduler {
         }`,
       );
     }
+    (values as unknown[]).forEach((v, i) => check.nonNegative(`state.baseValues[${i}]`, v));
     const metric = state.metric === null || state.metric === undefined
       ? null
       : check.number("state.metric", state.metric);

@@ -135,6 +135,22 @@ const schedulerMethods: MemberCase[] = [
     includes: ["unknown option"],
   },
   {
+    label: "loadStateDict with baseValues [-1, 0.05] (a negative lr)",
+    setup: cosine,
+    snapshot: both,
+    call: ({ s }: Built) => s.loadStateDict({ ...s.stateDict(), baseValues: [-1, 0.05] }),
+    error: RangeError,
+    includes: ["state.baseValues[0]", "-1"],
+  },
+  {
+    label: "loadStateDict with baseValues [NaN, 0.05]",
+    setup: cosine,
+    snapshot: both,
+    call: ({ s }: Built) => s.loadStateDict({ ...s.stateDict(), baseValues: [NaN, 0.05] }),
+    error: RangeError,
+    includes: ["state.baseValues[0]", "NaN"],
+  },
+  {
     label: "loadStateDict with baseValues of the wrong length",
     setup: cosine,
     snapshot: both,
@@ -148,6 +164,15 @@ export const cases: Case[] = namespaceCases("timm", timm, {
   TIMM_SCHEDULERS: "a frozen constant list of createSchedulerV2's names",
   Scheduler: schedulerMethods,
   WarmupScheduler: [
+    {
+      label: "loadStateDict of a CosineLRScheduler's state into a PolyLRScheduler (no power)",
+      setup: built((o) => new timm.PolyLRScheduler(o, { tInitial: 10, power: 2 })),
+      snapshot: both,
+      call: ({ s }: Built) =>
+        s.loadStateDict(new timm.CosineLRScheduler(optimizer(), { tInitial: 10 }).stateDict()),
+      error: RangeError,
+      includes: ["PolyLRScheduler", "power"],
+    } as MemberCase,
     {
       label: "loadStateDict of a StepLRScheduler's state into a CosineLRScheduler",
       setup: cosine,
