@@ -20,7 +20,7 @@ export interface CosineWithMinLrScheduleWithWarmupOptions {
   numCycles?: number;
   /** The lr to end at, divided by the default lr to give `minLrRate`. Set this or `minLrRate`. */
   minLr?: number;
-  /** The end lr as a fraction of the initial lr. Set this or `minLr`. */
+  /** The end lr as a fraction (0 or more) of the initial lr. Set this or `minLr`. */
   minLrRate?: number;
   /** The index of the last epoch when resuming; -1 (default) starts afresh. */
   lastEpoch?: number;
@@ -34,11 +34,11 @@ function minLrRateOf(optimizer: HfOptimizerLike, minLr: unknown, minLrRate: unkn
         `minLrRate=${check.show(minLrRate)}`,
     );
   }
-  if (minLr !== undefined) return check.finite("minLr", minLr) / defaultLr(optimizer);
+  if (minLr !== undefined) return check.nonNegative("minLr", minLr) / defaultLr(optimizer);
   if (minLrRate === undefined) {
     throw new TypeError("One of minLr or minLrRate should be set, got neither");
   }
-  return check.finite("minLrRate", minLrRate);
+  return check.nonNegative("minLrRate", minLrRate);
 }
 
 /**

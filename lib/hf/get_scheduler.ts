@@ -110,6 +110,9 @@ export function getScheduler(
   optimizer: OptimizerLike,
   options: GetSchedulerOptions = {},
 ): HfLambdaLR | ReduceLROnPlateau {
+  if (typeof name !== "string") {
+    throw new TypeError(`name must be a SchedulerType string, got name=${check.show(name)}`);
+  }
   if (!SCHEDULER_TYPES.includes(name)) {
     throw new RangeError(
       `${check.show(name)} is not a valid SchedulerType, please select one of ` +

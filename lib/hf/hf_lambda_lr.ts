@@ -57,6 +57,12 @@ export class HfLambdaLR extends LambdaLR {
     lrLambda: LrLambda,
     lastEpoch = -1,
   ) {
+    if (typeof name !== "string" || name === "") {
+      throw new TypeError(`name must be a non-empty string, got name=${check.show(name)}`);
+    }
+    if (typeof options !== "object" || options === null || Array.isArray(options)) {
+      throw new TypeError(`options must be a JSON object, got options=${check.show(options)}`);
+    }
     super(optimizer, { lrLambda, lastEpoch });
     this.name = name;
     this.options = options;

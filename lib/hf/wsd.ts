@@ -98,7 +98,7 @@ export function getWsdSchedule(optimizer: OptimizerLike, options: WsdScheduleOpt
     : steps("numStableSteps", o.numStableSteps);
   const warmupType = wsdType("warmupType", o.warmupType ?? "linear");
   const decayType = wsdType("decayType", o.decayType ?? "cosine");
-  const minLrRatio = check.finite("minLrRatio", o.minLrRatio ?? 0);
+  const minLrRatio = check.nonNegative("minLrRatio", o.minLrRatio ?? 0);
   const numCycles = check.finite("numCycles", o.numCycles ?? 0.5);
   if (numTrainingSteps !== undefined && stable !== undefined) {
     warn(

@@ -59,7 +59,7 @@ export function ExponentialDecay(
   const { initialLearningRate, decaySteps, decayRate, staircase = false } = options;
   check.finite("initialLearningRate", initialLearningRate);
   check.positive("decaySteps", decaySteps);
-  check.finite("decayRate", decayRate);
+  check.nonNegative("decayRate", decayRate);
   check.boolean("staircase", staircase);
   return withConfig("ExponentialDecay", (step) => {
     let p = checkStep(step) / decaySteps;

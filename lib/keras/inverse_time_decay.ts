@@ -55,7 +55,7 @@ export function InverseTimeDecay(
   const { initialLearningRate, decaySteps, decayRate, staircase = false } = options;
   check.finite("initialLearningRate", initialLearningRate);
   check.positive("decaySteps", decaySteps);
-  check.finite("decayRate", decayRate);
+  check.nonNegative("decayRate", decayRate);
   check.boolean("staircase", staircase);
   return withConfig("InverseTimeDecay", (step) => {
     let p = checkStep(step) / decaySteps;

@@ -61,7 +61,7 @@ export function PolynomialDecay(
   check.finite("initialLearningRate", initialLearningRate);
   check.positive("decaySteps", decaySteps);
   check.finite("endLearningRate", endLearningRate);
-  check.finite("power", power);
+  check.nonNegative("power", power);
   check.boolean("cycle", cycle);
   return withConfig("PolynomialDecay", (step) => {
     let t = checkStep(step);

@@ -129,6 +129,9 @@ async function writeAll(conn: Deno.Conn, bytes: Uint8Array): Promise<void> {
   for (let at = 0; at < bytes.length;) at += await conn.write(bytes.subarray(at));
 }
 
+/** setTimeout's longest delay, in milliseconds (2³¹ - 1). */
+const MAX_TIMEOUT_MS = 2147483647;
+
 /**
  * Makes a {@linkcode Show} for the running Deno kernel. In a notebook's first cell:
  *
@@ -163,6 +166,23 @@ export async function kernelShow(
   if (!(timeoutMs > 0)) {
     throw new RangeError(`timeoutMs must be positive, got timeoutMs=${timeoutMs}`);
   }
+  if (timeoutMs > MAX_TIMEOUT_MS) {
+    throw new RangeError(
+      `timeoutMs must be at most ${MAX_TIMEOUT_MS} (setTimeout's limit), got timeoutMs=${timeoutMs}`,
+    );
+  }
+  if (options.connectionFile !== undefined && typeof options.connectionFile !== "string") {
+    throw new TypeError(
+      `connectionFile must be a path string, got connectionFile=${
+        check.show(options.connectionFile)
+      }`,
+    );
+  }
+  if (typeof jupyter !== "object" || jupyter === null) {
+    throw new TypeError(
+      `jupyter must be Deno.jupyter (display and broadcast), got jupyter=${check.show(jupyter)}`,
+    );
+  }
   const display = check.callable<KernelJupyter["display"]>("display", jupyter?.display);
   const broadcast = check.callable<KernelJupyter["broadcast"]>("broadcast", jupyter?.broadcast);
   const file = options.connectionFile ?? connectionFileOfThisProcess();
@@ -171,6 +191,13 @@ export async function kernelShow(
     if (file !== undefined) info = JSON.parse(await Deno.readTextFile(file));
   } catch {
     info = undefined;
+  }
+  if (info !== undefined && (typeof info?.ip !== "string" || !Number.isInteger(info?.iopub_port))) {
+    throw new RangeError(
+      `connectionFile must hold a kernel's ip and iopub_port, got connectionFile=${
+        check.show(file)
+      }`,
+    );
   }
   if (info === undefined) {
     const unsynced = async (value?: unknown, opts?: Record<string, unknown>) => {

@@ -38,9 +38,12 @@ function load(): Promise<{ resvg: Resvg; fonts: Uint8Array[] }> {
 
 /** Options of {@linkcode toPng}. */
 export interface PngOptions {
-  /** Pixel width of the PNG; default the SVG's own width (its height scales with it). */
+  /** Pixel width of the PNG, at most 16384; default the SVG's own width (its height scales). */
   width?: number;
 }
+
+/** The widest PNG {@linkcode toPng} draws, in pixels. */
+const MAX_WIDTH = 16384;
 
 /**
  * The PNG bytes of an SVG document, drawn on white, text in Arimo (the SVG asks for Helvetica
@@ -60,21 +63,33 @@ export interface PngOptions {
  */
 export async function toPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
   check.options("toPng", options, ["width"]);
-  if (typeof svg !== "string") throw new TypeError(`svg must be a string, got svg=${svg}`);
+  if (typeof svg !== "string") {
+    throw new TypeError(`svg must be a string, got svg=${check.show(svg)}`);
+  }
   const width = options.width === undefined
     ? undefined
     : check.positiveInteger("width", options.width);
+  if (width !== undefined && width > MAX_WIDTH) {
+    throw new RangeError(`width must be at most ${MAX_WIDTH} pixels, got width=${width}`);
+  }
   const { resvg, fonts } = await load();
-  const renderer = new resvg.Resvg(svg, {
-    background: "white",
-    fitTo: width === undefined ? { mode: "original" } : { mode: "width", value: width },
-    font: {
-      fontBuffers: fonts,
-      loadSystemFonts: false,
-      defaultFontFamily: "Arimo",
-      sansSerifFamily: "Arimo",
-    },
-  });
+  let renderer: InstanceType<typeof resvg.Resvg>;
+  try {
+    renderer = new resvg.Resvg(svg, {
+      background: "white",
+      fitTo: width === undefined ? { mode: "original" } : { mode: "width", value: width },
+      font: {
+        fontBuffers: fonts,
+        loadSystemFonts: false,
+        defaultFontFamily: "Arimo",
+        sansSerifFamily: "Arimo",
+      },
+    });
+  } catch (e) {
+    throw new RangeError(
+      `svg must be an SVG document (${(e as Error).message}), got svg=${check.show(svg)}`,
+    );
+  }
   try {
     const image = renderer.render();
     try {
@@ -180,6 +195,9 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
  * ```
  */
 export function toBase64(bytes: Uint8Array): string {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TypeError(`bytes must be a Uint8Array, got bytes=${check.show(bytes)}`);
+  }
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -57,7 +57,7 @@ export function cosineDecaySchedule(options: CosineDecayScheduleOptions): Schedu
     );
   }
   check.finite("alpha", alpha);
-  check.finite("exponent", exponent);
+  check.nonNegative("exponent", exponent);
   return described((step) => {
     const count = Math.min(checkStep(step), decaySteps);
     const cosineDecay = 0.5 * (1 + Math.cos(Math.PI * count / decaySteps));

@@ -75,7 +75,7 @@ export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
   const { staircase = false, endValue = null } = options;
   check.finite("initValue", initValue);
   check.finite("transitionSteps", transitionSteps);
-  check.finite("decayRate", decayRate);
+  check.nonNegative("decayRate", decayRate);
   check.finite("transitionBegin", transitionBegin);
   check.boolean("staircase", staircase);
   if (endValue !== null) check.finite("endValue", endValue);

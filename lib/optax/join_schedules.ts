@@ -53,7 +53,10 @@ export interface JoinSchedulesOptions {
 export function joinSchedules(options: JoinSchedulesOptions): Schedule {
   check.options("joinSchedules", options, ["schedules", "boundaries"]);
   const { schedules, boundaries } = options;
-  if (!Array.isArray(schedules) || schedules.length === 0) {
+  if (!Array.isArray(schedules)) {
+    throw new TypeError(`schedules must be an array, got schedules=${check.show(schedules)}`);
+  }
+  if (schedules.length === 0) {
     throw new RangeError(
       `joinSchedules schedules must be a non-empty array, got schedules=${check.show(schedules)}`,
     );

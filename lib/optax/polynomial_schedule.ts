@@ -63,7 +63,7 @@ export function polynomialSchedule(options: PolynomialScheduleOptions): Schedule
   const { initValue, endValue, power, transitionSteps, transitionBegin = 0 } = options;
   check.finite("initValue", initValue);
   check.finite("endValue", endValue);
-  check.finite("power", power);
+  check.nonNegative("power", power);
   check.finite("transitionSteps", transitionSteps);
   check.finite("transitionBegin", transitionBegin);
   if (transitionSteps <= 0) {

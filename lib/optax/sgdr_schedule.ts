@@ -53,7 +53,12 @@ export interface SgdrScheduleOptions {
 export function sgdrSchedule(options: SgdrScheduleOptions): Schedule {
   check.options("sgdrSchedule", options, ["cosineKwargs"]);
   const { cosineKwargs } = options;
-  if (!Array.isArray(cosineKwargs) || cosineKwargs.length === 0) {
+  if (!Array.isArray(cosineKwargs)) {
+    throw new TypeError(
+      `cosineKwargs must be an array, got cosineKwargs=${check.show(cosineKwargs)}`,
+    );
+  }
+  if (cosineKwargs.length === 0) {
     throw new RangeError(
       `sgdrSchedule cosineKwargs must be a non-empty array, got cosineKwargs=${
         check.show(cosineKwargs)

@@ -39,6 +39,9 @@ export interface WarmupConstantScheduleOptions {
 export function warmupConstantSchedule(options: WarmupConstantScheduleOptions): Schedule {
   check.options("warmupConstantSchedule", options, ["initValue", "peakValue", "warmupSteps"]);
   const { initValue, peakValue, warmupSteps } = options;
+  check.finite("initValue", initValue);
+  check.finite("peakValue", peakValue);
+  check.finite("warmupSteps", warmupSteps);
   return described(
     linearSchedule({ initValue, endValue: peakValue, transitionSteps: warmupSteps }),
     { type: "optax.warmupConstantSchedule", ...options },

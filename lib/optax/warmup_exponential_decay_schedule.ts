@@ -70,6 +70,8 @@ export function warmupExponentialDecaySchedule(
     "endValue",
   ], { nullable: ["endValue"] });
   const { initValue, peakValue, warmupSteps, ...decay } = options;
+  check.finite("initValue", initValue);
+  check.finite("peakValue", peakValue);
   check.finite("warmupSteps", warmupSteps);
   const warmup = linearSchedule({ initValue, endValue: peakValue, transitionSteps: warmupSteps });
   return described(

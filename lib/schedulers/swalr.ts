@@ -12,7 +12,7 @@ import type { JsonObject, OptimizerLike, ParamGroup } from "./lr_scheduler.ts";
 
 /** Options of {@linkcode SWALR}: PyTorch's keyword arguments in camelCase. */
 export interface SWALROptions {
-  /** The lr to anneal to, for all groups or one per group. Required. */
+  /** The lr to anneal to (finite, 0 or more), for all groups or one per group. Required. */
   swaLr: number | readonly number[];
   /** The number of annealing epochs, an integer of 0 or more (default 10). */
   annealEpochs?: number;
@@ -99,7 +99,7 @@ export class SWALR extends LRScheduler {
       throw new TypeError("SWALR requires swaLr, got swaLr=undefined");
     }
     const swaLrs = perGroup<number>("swaLr", optimizer, options.swaLr).map((v, i) =>
-      check.finite(Array.isArray(options.swaLr) ? `swaLr[${i}]` : "swaLr", v)
+      check.nonNegative(Array.isArray(options.swaLr) ? `swaLr[${i}]` : "swaLr", v)
     );
     const annealStrategy = checkStrategy("annealStrategy", options.annealStrategy ?? "cos");
     const annealEpochs = checkAnnealEpochs("annealEpochs", options.annealEpochs ?? 10);

@@ -31,7 +31,16 @@ function parseNoiseRange(name: string, value: unknown): NoiseRange | null {
         `${name} must be a number or a pair [lo, hi], got ${name}=${check.show(value)}`,
       );
     }
-    return [check.finite(`${name}[0]`, value[0]), check.finite(`${name}[1]`, value[1])];
+    const lo = check.finite(`${name}[0]`, value[0]);
+    const hi = check.finite(`${name}[1]`, value[1]);
+    if (!(lo < hi)) {
+      throw new RangeError(
+        `${name} must be a pair [lo, hi] with lo < hi (else noise never applies), got ${name}=${
+          check.show(value)
+        }`,
+      );
+    }
+    return [lo, hi];
   }
   if (typeof value !== "number") {
     throw new TypeError(
@@ -108,7 +117,7 @@ export function parseWarmup(
 ): WarmupConfig {
   return {
     warmupT: check.nonNegative(`${prefix}warmupT`, o.warmupT ?? 0),
-    warmupLrInit: check.finite(`${prefix}warmupLrInit`, o.warmupLrInit ?? 0),
+    warmupLrInit: check.nonNegative(`${prefix}warmupLrInit`, o.warmupLrInit ?? 0),
     warmupPrefix: check.boolean(`${prefix}warmupPrefix`, o.warmupPrefix ?? prefixDefault),
   };
 }
@@ -127,7 +136,7 @@ export function parseCycle(o: Record<string, unknown>, prefix: string): CycleCon
   const tInitial = check.positive(`${prefix}tInitial`, o.tInitial);
   const lrMin = check.nonNegative(`${prefix}lrMin`, o.lrMin ?? 0);
   const cycleMul = check.positive(`${prefix}cycleMul`, o.cycleMul ?? 1);
-  const cycleDecay = check.finite(`${prefix}cycleDecay`, o.cycleDecay ?? 1);
+  const cycleDecay = check.nonNegative(`${prefix}cycleDecay`, o.cycleDecay ?? 1);
   const cycleLimit = check.integer(`${prefix}cycleLimit`, o.cycleLimit ?? 1);
   if (cycleLimit < 0) {
     throw new RangeError(

@@ -53,7 +53,7 @@ function parse(o: Record<string, unknown>, prefix: string): MultiStepConfig {
   });
   return {
     decayT,
-    decayRate: check.finite(`${prefix}decayRate`, o.decayRate ?? 1),
+    decayRate: check.nonNegative(`${prefix}decayRate`, o.decayRate ?? 1),
     ...parseWarmup(o, prefix, true),
   };
 }

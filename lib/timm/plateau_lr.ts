@@ -94,7 +94,7 @@ function parse(o: Record<string, unknown>, prefix: string): PlateauConfig {
     threshold: check.finite(`${prefix}threshold`, o.threshold ?? 1e-4),
     cooldownT: nonNegativeInteger(`${prefix}cooldownT`, o.cooldownT ?? 0),
     warmupT: check.nonNegative(`${prefix}warmupT`, o.warmupT ?? 0),
-    warmupLrInit: check.finite(`${prefix}warmupLrInit`, o.warmupLrInit ?? 0),
+    warmupLrInit: check.nonNegative(`${prefix}warmupLrInit`, o.warmupLrInit ?? 0),
     lrMin: check.nonNegative(`${prefix}lrMin`, o.lrMin ?? 0),
     mode: check.oneOf(`${prefix}mode`, o.mode ?? "max", ["min", "max"]),
   };

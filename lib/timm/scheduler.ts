@@ -81,7 +81,8 @@ export interface BaseConfig {
 /**
  * timm's noise at time `t`: a `torch.Generator` seeded with `noiseSeed + t`; `"normal"` draws
  * `torch.randn(1)` until `|noise| < noisePct`, `"uniform"` gives `2 (rand(1) - 0.5) noisePct`.
- * The same draws as torch 1.13's CPU generator, bit for bit (float32 samples).
+ * The same draws as torch 1.13's CPU generator, bit for bit (float32 samples). `t` must be a
+ * non-negative number and `noisePct` positive (a bound of 0 or less would redraw for ever).
  *
  * @example timm's default seed 42 at t = 0 is torch's first `randn` after `manual_seed(42)`
  * ```ts
@@ -94,6 +95,13 @@ export function timmNoise(
   t: number,
   o: { noiseType: NoiseType; noisePct: number; noiseSeed: number },
 ): number {
+  check.nonNegative("t", t);
+  if (typeof o !== "object" || o === null) {
+    throw new TypeError(`timmNoise needs its noise options as an object, got o=${check.show(o)}`);
+  }
+  check.oneOf("noiseType", o.noiseType, ["normal", "uniform"]);
+  check.positive("noisePct", o.noisePct);
+  check.integer("noiseSeed", o.noiseSeed);
   const seed = o.noiseSeed + t;
   if (!Number.isSafeInteger(seed)) {
     throw new TypeError(`noiseSeed + t must be an integer (torch's manual_seed), got ${seed}`);
@@ -157,10 +165,14 @@ export abstract class Scheduler {
         throw new TypeError(`initialLr missing from paramGroups[${i}]`);
       }
     });
-    if (initialize) { for (const g of groups) g.initialLr ??= g.lr; }
+    const baseValues = groups.map((g) =>
+      (initialize ? g.initialLr ?? g.lr : g.initialLr) as number
+    );
     this.optimizer = optimizer;
-    this.baseValues = groups.map((g) => g.initialLr as number);
     this.#base = base;
+    this.baseValues = baseValues;
+    this.#checkValues(baseValues);
+    if (initialize) { for (const g of groups) g.initialLr ??= g.lr; }
     this.updateGroups(this.baseValues);
   }
 
@@ -180,15 +192,17 @@ export abstract class Scheduler {
   /** timm's `step(epoch, metric)`: call at the end of each epoch with the next epoch's index. */
   step(epoch: number, metric?: number | null): void {
     checkTime("epoch", epoch);
-    this.metric = checkMetric(metric);
+    const checked = checkMetric(metric);
     if (this.#base.tInEpochs) this.#move(epoch);
+    this.metric = checked;
   }
 
   /** timm's `step_update(num_updates, metric)`: call after each optimizer update. */
   stepUpdate(numUpdates: number, metric?: number | null): void {
     checkTime("numUpdates", numUpdates);
-    this.metric = checkMetric(metric);
+    const checked = checkMetric(metric);
     if (!this.#base.tInEpochs) this.#move(numUpdates);
+    this.metric = checked;
   }
 
   #move(t: number): void {
@@ -200,15 +214,50 @@ export abstract class Scheduler {
     return this.optimizer.paramGroups.map((g) => g.lr);
   }
 
-  /** timm's `update_groups`: writes one value per group (or one for all), times `lrScale`. */
+  /**
+   * timm's `update_groups`: writes one value per group (or one for all), times `lrScale`. A
+   * value that would make an lr negative or not finite throws before any group changes, naming
+   * the options it follows from (timm would write it).
+   */
   updateGroups(values: number | readonly number[]): void {
     const groups = this.optimizer.paramGroups;
     const list = typeof values === "number" ? groups.map(() => values) : values;
+    this.#checkValues(list);
     groups.forEach((g, i) => {
       const v = list[i];
       if (v === undefined) return;
       g.lr = g.lrScale !== undefined ? v * g.lrScale : v;
     });
+  }
+
+  #checkValues(list: readonly number[]): void {
+    this.optimizer.paramGroups.forEach((g, i) => {
+      const v = list[i];
+      if (v === undefined) return;
+      const lr = g.lrScale !== undefined ? v * g.lrScale : v;
+      if (typeof lr !== "number" || !Number.isFinite(lr) || lr < 0) {
+        throw new RangeError(
+          `${this.constructor.name} would set paramGroups[${i}].lr=${check.show(lr)}, but lr ` +
+            `must be finite and non-negative; it follows from ${this.#culprit(i)}`,
+        );
+      }
+    });
+  }
+
+  #culprit(i: number): string {
+    let state: JsonObject = {};
+    try {
+      state = this.stateOptions();
+    } catch {
+      // during construction a subclass's options are not yet set: name the lr alone
+    }
+    const options = Object.entries(state)
+      .filter(([, v]) => typeof v === "number" || Array.isArray(v))
+      .map(([k, v]) => `${k}=${check.show(v)}`);
+    const g = this.optimizer.paramGroups[i];
+    const base = `initialLr=${check.show(g?.initialLr ?? g?.lr)}`;
+    const scale = g?.lrScale !== undefined ? `, lrScale=${check.show(g.lrScale)}` : "";
+    return [base + scale, ...options].join(", ");
   }
 
   /** timm's `_is_apply_noise(t)`: whether `t` lies in `noiseRangeT`. */
@@ -221,7 +270,8 @@ export abstract class Scheduler {
 
   /** timm's `_calculate_noise(t)`: see {@linkcode timmNoise}. */
   calculateNoise(t: number): number {
-    return timmNoise(t, this.#base);
+    const { noiseType, noisePct, noiseSeed } = this.#base;
+    return timmNoise(t, { noiseType, noisePct, noiseSeed });
   }
 
   /** timm's `_add_noise`: `v + v · noise` for every value, inside the noise range. */
@@ -255,10 +305,18 @@ export abstract class Scheduler {
    * attribute). A malformed state throws and changes nothing.
    */
   loadStateDict(state: JsonObject): void {
-    check.options(this.constructor.name, state, Object.keys(this.stateDict()), {
+    const keys = Object.keys(this.stateDict());
+    check.options(this.constructor.name, state, keys, {
       nullable: ["noiseRangeT", "metric", "restoreLr"],
       argument: "state",
     });
+    const missing = keys.filter((k) => !(k in state));
+    if (missing.length > 0) {
+      throw new RangeError(
+        `state must be a ${this.constructor.name}'s stateDict(), got a state without ` +
+          `${missing.join(", ")} (another class's state?)`,
+      );
+    }
     const base = parseBase(state, "state.");
     const n = this.optimizer.paramGroups.length;
     const values: Json | undefined = state.baseValues;
@@ -271,6 +329,7 @@ export abstract class Scheduler {
         }`,
       );
     }
+    (values as unknown[]).forEach((v, i) => check.nonNegative(`state.baseValues[${i}]`, v));
     const metric = state.metric === null || state.metric === undefined
       ? null
       : check.number("state.metric", state.metric);

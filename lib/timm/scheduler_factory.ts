@@ -129,6 +129,24 @@ export interface CreatedScheduler {
   numEpochs: number;
 }
 
+const NUMERIC_CONFIG_KEYS = [
+  "epochs",
+  "decayEpochs",
+  "warmupEpochs",
+  "cooldownEpochs",
+  "patienceEpochs",
+  "decayRate",
+  "minLr",
+  "warmupLr",
+  "lrNoisePct",
+  "lrNoiseStd",
+  "seed",
+  "lrCycleMul",
+  "lrCycleDecay",
+  "lrCycleLimit",
+  "lrKDecay",
+];
+
 const CONFIG_KEYS = [
   "sched",
   "epochs",
@@ -198,6 +216,12 @@ export function schedulerKwargs(
     argument: "config",
     nullable: ["lrNoise"],
   });
+  if (config.sched !== undefined) check.oneOf("sched", config.sched, TIMM_SCHEDULERS);
+  // Checked here, under the config's own names (createSchedulerV2 would name its options).
+  for (const key of NUMERIC_CONFIG_KEYS) {
+    const value = (config as unknown as Record<string, unknown>)[key];
+    if (value !== undefined) check.finite(key, value);
+  }
   const evalMetric = config.evalMetric ?? "top1";
   if (typeof evalMetric !== "string") {
     throw new TypeError(`evalMetric must be a string, got evalMetric=${check.show(evalMetric)}`);
@@ -247,8 +271,10 @@ export function schedulerKwargs(
 export function createScheduler(
   config: TimmSchedulerConfig,
   optimizer: TimmOptimizerLike,
-  { updatesPerEpoch = 0 }: { updatesPerEpoch?: number } = {},
+  options: { updatesPerEpoch?: number } = {},
 ): CreatedScheduler {
+  check.options("createScheduler", options, ["updatesPerEpoch"]);
+  const { updatesPerEpoch = 0 } = options;
   return createSchedulerV2(optimizer, { ...schedulerKwargs(config), updatesPerEpoch });
 }
 
@@ -289,7 +315,10 @@ export function createSchedulerV2(
   check.options("createSchedulerV2", options, V2_KEYS, { nullable: ["noise"] });
   const sched = check.oneOf("sched", options.sched ?? "cosine", TIMM_SCHEDULERS);
   const stepOnEpochs = check.boolean("stepOnEpochs", options.stepOnEpochs ?? true);
-  const updatesPerEpoch = check.integer("updatesPerEpoch", options.updatesPerEpoch ?? 0);
+  const updatesPerEpoch = check.nonNegative(
+    "updatesPerEpoch",
+    check.integer("updatesPerEpoch", options.updatesPerEpoch ?? 0),
+  );
   let numEpochs = check.nonNegative("numEpochs", options.numEpochs ?? 300);
   const warmupEpochs = check.nonNegative("warmupEpochs", options.warmupEpochs ?? 0);
   const warmupPrefix = check.boolean("warmupPrefix", options.warmupPrefix ?? false);
@@ -304,6 +333,18 @@ export function createSchedulerV2(
   }
   let decayMilestones = milestones.map((d, i) => check.finite(`decayMilestones[${i}]`, d));
   let cooldownT = check.nonNegative("cooldownEpochs", options.cooldownEpochs ?? 0);
+  // Options the chosen scheduler does not use are checked all the same: a bad value is a mistake.
+  check.nonNegative(
+    "patienceEpochs",
+    check.integer("patienceEpochs", options.patienceEpochs ?? 10),
+  );
+  check.nonNegative("minLr", options.minLr ?? 0);
+  check.nonNegative("warmupLr", options.warmupLr ?? 1e-5);
+  check.nonNegative("decayRate", options.decayRate ?? 0.1);
+  check.positive("kDecay", options.kDecay ?? 1);
+  check.positive("cycleMul", options.cycleMul ?? 1);
+  check.nonNegative("cycleDecay", options.cycleDecay ?? 0.1);
+  check.nonNegative("cycleLimit", check.integer("cycleLimit", options.cycleLimit ?? 1));
   if (!stepOnEpochs) {
     if (!(updatesPerEpoch > 0)) {
       throw new RangeError(

@@ -38,7 +38,7 @@ const KEYS = ["decayT", "decayRate", ...WARMUP_KEYS, ...SCHEDULER_KEYS];
 function parse(o: Record<string, unknown>, prefix: string): StepConfig {
   return {
     decayT: check.positive(`${prefix}decayT`, o.decayT),
-    decayRate: check.finite(`${prefix}decayRate`, o.decayRate ?? 1),
+    decayRate: check.nonNegative(`${prefix}decayRate`, o.decayRate ?? 1),
     ...parseWarmup(o, prefix, true),
   };
 }

@@ -63,8 +63,16 @@ function at(xs: readonly number[], i: number): number {
 }
 
 function checkCurve(owner: string, lrs: readonly number[], losses: readonly number[], min: number) {
-  if (!Array.isArray(lrs) || !Array.isArray(losses) || lrs.length !== losses.length) {
-    throw new TypeError(`${owner} needs arrays lrs and losses of the same length`);
+  if (!Array.isArray(lrs)) {
+    throw new TypeError(`${owner} needs an array of lrs, got lrs=${check.show(lrs)}`);
+  }
+  if (!Array.isArray(losses)) {
+    throw new TypeError(`${owner} needs an array of losses, got losses=${check.show(losses)}`);
+  }
+  if (lrs.length !== losses.length) {
+    throw new RangeError(
+      `${owner} needs as many losses as lrs, got lrs.length=${lrs.length}, losses.length=${losses.length}`,
+    );
   }
   if (lrs.length < min) {
     throw new RangeError(
@@ -72,7 +80,25 @@ function checkCurve(owner: string, lrs: readonly number[], losses: readonly numb
     );
   }
   lrs.forEach((v, i) => check.positive(`lrs[${i}]`, v));
+  lrs.forEach((v, i) => {
+    const previous = lrs[i - 1];
+    if (previous !== undefined && v < previous) {
+      throw new RangeError(
+        `${owner} needs increasing lrs, got lrs[${i}]=${v} after lrs[${i - 1}]=${previous}`,
+      );
+    }
+  });
   losses.forEach((v, i) => check.number(`losses[${i}]`, v));
+}
+
+/** fastai's rules take a curve already cut at its first NaN (see {@linkcode fastaiCurve}). */
+function checkNoNaN(losses: readonly number[]): void {
+  const i = losses.findIndex((v) => Number.isNaN(v));
+  if (i >= 0) {
+    throw new RangeError(
+      `losses[${i}] must not be NaN, got losses[${i}]=NaN (fastaiCurve cuts a curve at its first NaN)`,
+    );
+  }
 }
 
 /**
@@ -93,6 +119,7 @@ export function fastaiCurve(
   numIt: number,
 ): { lrs: number[]; losses: number[] } {
   check.positiveInteger("numIt", numIt);
+  checkCurve("fastaiCurve", lrs, losses, 0);
   const from = Math.floor(numIt / 10);
   let cutLrs = lrs.slice(from, -5);
   let cutLosses = losses.slice(from, -5);
@@ -116,6 +143,7 @@ export function fastaiCurve(
  */
 export function minimumSuggestion(lrs: readonly number[], losses: readonly number[]): LrSuggestion {
   checkCurve("minimumSuggestion", lrs, losses, 1);
+  checkNoNaN(losses);
   const lrMin = lrs[argmin(losses)] as number;
   return { lr: lrMin / 10, pointLr: lrMin, pointLoss: losses[nearest(lrs, lrMin)] as number };
 }
@@ -136,6 +164,7 @@ export function minimumSuggestion(lrs: readonly number[], losses: readonly numbe
  */
 export function steepSuggestion(lrs: readonly number[], losses: readonly number[]): LrSuggestion {
   checkCurve("steepSuggestion", lrs, losses, 2);
+  checkNoNaN(losses);
   const grads = losses.slice(1).map((v, i) =>
     (v - (losses[i] as number)) / (Math.log(lrs[i + 1] as number) - Math.log(lrs[i] as number))
   );
@@ -161,6 +190,7 @@ export function steepSuggestion(lrs: readonly number[], losses: readonly number[
  */
 export function valleySuggestion(lrs: readonly number[], losses: readonly number[]): LrSuggestion {
   checkCurve("valleySuggestion", lrs, losses, 1);
+  checkNoNaN(losses);
   const n = losses.length;
   let maxStart = 0;
   let maxEnd = 0;
@@ -240,6 +270,7 @@ export function slideSuggestion(
   check.finite("thresh", thresh);
   check.positive("adjustValue", adjustValue);
   checkCurve("slideSuggestion", lrs, losses, lrDiff + 1);
+  checkNoNaN(losses);
   const lossGrad = unitGradient(losses);
   let rIdx = -1;
   let lIdx = rIdx - lrDiff;

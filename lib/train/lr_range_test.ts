@@ -146,6 +146,44 @@ function allSuggestions(
   };
 }
 
+/** Throws unless every tensor `optimizer` updates is one of `model.parameters()` (as train does). */
+function checkOwnership(model: TrainableModel, optimizer: TrainableOptimizer): void {
+  if (typeof model.parameters !== "function") return;
+  const own = new Set<unknown>(model.parameters());
+  optimizer.paramGroups.forEach((group, g) => {
+    const params = (group as { params?: unknown }).params;
+    if (!Array.isArray(params)) return;
+    params.forEach((p, i) => {
+      if (!own.has(p)) {
+        throw new RangeError(
+          `optimizer.paramGroups[${g}].params[${i}] is not a parameter of model: the optimizer ` +
+            "was built on another model (build it on model.parameters())",
+        );
+      }
+    });
+  });
+}
+
+const OPTION_KEYS = [
+  "model",
+  "loss",
+  "optimizer",
+  "data",
+  "validationData",
+  "startLr",
+  "endLr",
+  "steps",
+  "mode",
+  "smoothing",
+  "divergeFactor",
+  "suggestion",
+  "skipBegin",
+  "skipEnd",
+];
+
+/** The other keys of an `irisSetup()` result (and its `split`), accepted and ignored. */
+const SETUP_KEYS = ["scheduler", "iterations", "evalEvery", "stopWhen", "rng", "split"];
+
 /**
  * Steps `i = 0 … steps − 1` train on the batch with
  *
@@ -177,6 +215,10 @@ function allSuggestions(
  * `suggestedLr` is the one named by `suggestion` (default `"steepest"`); when that rule has no
  * answer on a short curve, `steepestLr`.
  *
+ * An unknown option key throws; the other keys of an `irisSetup()` result (`scheduler`,
+ * `iterations`, `evalEvery`, `stopWhen`, `rng`, `split`) are accepted and ignored, so a setup
+ * can be spread into the options.
+ *
  * @throws {TypeError} for a model or loss without `forward`, or data of the wrong shape.
  * @throws {RangeError} `endLr must be greater than startLr, got startLr=1, endLr=0.1`,
  * `mode must be one of "exponential", "linear", got mode="exp"`, and for the other bad values.
@@ -193,7 +235,10 @@ function allSuggestions(
  * ```
  */
 export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
-  // No unknown-key check: callers spread a setup into the options (`{ ...irisSetup(), data }`).
+  // Callers spread a setup into the options (`{ ...irisSetup(), data }`): its other keys pass.
+  check.options("lrRangeTest", options, [...OPTION_KEYS, ...SETUP_KEYS], {
+    nullable: ["divergeFactor"],
+  });
   const { model, loss, optimizer } = options;
   if (typeof model?.forward !== "function" || typeof loss?.forward !== "function") {
     throw new TypeError("lrRangeTest needs a model and a loss with forward()");
@@ -201,6 +246,7 @@ export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
   if (typeof optimizer?.step !== "function" || !Array.isArray(optimizer.paramGroups)) {
     throw new TypeError(`optimizer must be an Optimizer, got optimizer=${check.show(optimizer)}`);
   }
+  checkOwnership(model, optimizer);
   const startLr = check.positive("startLr", options.startLr ?? 1e-7);
   const endLr = check.positive("endLr", options.endLr ?? 10);
   if (!(endLr > startLr)) {
@@ -229,6 +275,23 @@ export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
     check.integer("skipBegin", options.skipBegin ?? 10),
   );
   const skipEnd = check.nonNegative("skipEnd", check.integer("skipEnd", options.skipEnd ?? 1));
+  for (
+    const [name, data, key] of [
+      ["data", options.data, "xTrain"],
+      ["validationData", options.validationData, "xTest"],
+    ] as const
+  ) {
+    if (data === undefined && name === "validationData") continue;
+    if (typeof data !== "object" || data === null) {
+      throw new TypeError(`${name} must be an object of arrays, got ${name}=${check.show(data)}`);
+    }
+    const x: unknown = (data as Record<string, unknown>)[key];
+    if (!Array.isArray(x) && typeof (x as { rank?: unknown })?.rank !== "number") {
+      throw new TypeError(
+        `${name}.${key} must be an array of rows or a Tensor, got ${name}.${key}=${check.show(x)}`,
+      );
+    }
+  }
   const x = toMatrix("data.xTrain", options.data?.xTrain);
   const y = toLabels("data.yTrain", options.data?.yTrain, x.shape[0]!, "data.xTrain");
   const validation = options.validationData === undefined ? undefined : (() => {

@@ -6,7 +6,7 @@
  *
  * A case file is `tests/inputs/<topic>_cases.ts`; it exports `cases: Case[]` and nothing runs
  * on import. `api_test.ts` imports every `*_cases.ts` in this folder, runs each case as a test
- * step, and fails for every export of `lib/mod.ts` that no case names (see `_pending.ts` and
+ * step, and fails for every export of `lib/mod.ts` that no case names (see
  * the input-free list in `api_test.ts`).
  *
  * A {@linkcode Case}:

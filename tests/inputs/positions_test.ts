@@ -1,5 +1,6 @@
 /**
- * Every argument position of the API this suite owns, given each of 18 bad values (NaN,
+ * Every argument position of the API this suite owns (and, from `mine()`, of spec, hf, timm, keras,
+ * optax, the LR finder and lib/notebook), given each of 18 bad values (NaN,
  * ±Infinity-like, negative, zero, fractional, strings, null, undefined, {}, [], booleans,
  * functions, nested arrays, symbols, bigints) while the other arguments stay valid: whatever
  * the call does, it must not fail with JavaScript's own message or with an error class other
@@ -115,7 +116,88 @@ const valid: Record<string, [() => unknown[], (...x: unknown[]) => unknown]> = {
     () => [1, {}],
     (...x) => new a.Progress({ total: 2 }).update(...(x as [never])),
   ],
+  ...mine(),
 };
+
+/** The entry points of issue 7's second half: spec, hf, timm, keras, optax, finder, notebook. */
+function mine(): Record<string, [() => unknown[], (...x: unknown[]) => unknown]> {
+  const opt = () => ({ paramGroups: [{ lr: 0.1 }] });
+  const lrs = Array.from({ length: 20 }, (_, i) => 10 ** (i / 5 - 4));
+  const losses = lrs.map((_, i) => 2 - Math.sin(i / 10));
+  const step = { type: "StepLR", stepSize: 2 };
+  const svg = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>";
+  const jupyter = { display: () => Promise.resolve(), broadcast: () => Promise.resolve() };
+  // deno-lint-ignore no-explicit-any
+  const call = (f: (...x: any[]) => unknown) => (...x: unknown[]) => f(...x);
+  return {
+    schedulerFromSpec: [() => [opt(), step], call(a.schedulerFromSpec)],
+    scheduleFromSpec: [() => [{ type: "constantSchedule", value: 1 }], call(a.scheduleFromSpec)],
+    toSpec: [() => [new a.StepLR(opt(), { stepSize: 2 })], call(a.toSpec)],
+    toPyTorch: [() => [step], call(a.toPyTorch)],
+    toOptax: [() => [{ type: "constantSchedule", value: 1 }], call(a.toOptax)],
+    toKeras: [() => [{ type: "constantSchedule", value: 1 }], call(a.toKeras)],
+    registerSchedule: [() => [{}], call(a.registerSchedule)],
+    registerScheduler: [() => [{}], call(a.registerScheduler)],
+    SWALR: [() => [opt(), { swaLr: 0.01 }], (...x) => new a.SWALR(...(x as [never, never]))],
+    "hf.getCosineScheduleWithWarmup": [
+      () => [opt(), { numWarmupSteps: 1, numTrainingSteps: 5 }],
+      call(a.hf.getCosineScheduleWithWarmup),
+    ],
+    "hf.getScheduler": [
+      () => ["linear", opt(), { numWarmupSteps: 1, numTrainingSteps: 5 }],
+      call(a.hf.getScheduler),
+    ],
+    "hf.HfLambdaLR": [
+      () => [opt(), "mine", {}, () => 1, -1],
+      (...x) => new a.hf.HfLambdaLR(...(x as [never, never, never, never])),
+    ],
+    "timm.CosineLRScheduler": [
+      () => [opt(), { tInitial: 5 }],
+      (...x) => new a.timm.CosineLRScheduler(...(x as [never, never])),
+    ],
+    "timm.CosineLRScheduler.step": [
+      () => [3, 0.5],
+      (...x) => new a.timm.CosineLRScheduler(opt(), { tInitial: 5 }).step(...(x as [never])),
+    ],
+    "timm.PlateauLRScheduler": [
+      () => [opt(), { patienceT: 1 }],
+      (...x) => new a.timm.PlateauLRScheduler(...(x as [never, never])),
+    ],
+    "timm.createScheduler": [() => [{ sched: "step" }, opt(), {}], call(a.timm.createScheduler)],
+    "timm.createSchedulerV2": [() => [opt(), { sched: "step" }], call(a.timm.createSchedulerV2)],
+    "timm.schedulerKwargs": [() => [{ sched: "step" }, true], call(a.timm.schedulerKwargs)],
+    "timm.timmNoise": [
+      () => [0, { noiseType: "normal", noisePct: 0.5, noiseSeed: 1 }],
+      call(a.timm.timmNoise),
+    ],
+    "keras.CosineDecayRestarts": [
+      () => [{ initialLearningRate: 0.1, firstDecaySteps: 10 }],
+      call(a.keras.CosineDecayRestarts),
+    ],
+    "keras.PiecewiseConstantDecay": [
+      () => [{ boundaries: [2], values: [1, 0.5] }],
+      call(a.keras.PiecewiseConstantDecay),
+    ],
+    "optax.sgdrSchedule": [
+      () => [{ cosineKwargs: [{ initValue: 0, peakValue: 1, warmupSteps: 1, decaySteps: 4 }] }],
+      call(a.optax.sgdrSchedule),
+    ],
+    "optax.piecewiseInterpolateSchedule": [
+      () => [{ interpolateType: "linear", initValue: 1, boundariesAndScales: { 2: 0.5 } }],
+      call(a.optax.piecewiseInterpolateSchedule),
+    ],
+    minimumSuggestion: [() => [lrs, losses], call(a.minimumSuggestion)],
+    steepSuggestion: [() => [lrs, losses], call(a.steepSuggestion)],
+    valleySuggestion: [() => [lrs, losses], call(a.valleySuggestion)],
+    slideSuggestion: [() => [lrs, losses, { lrDiff: 5 }], call(a.slideSuggestion)],
+    lightningSuggestion: [() => [lrs, losses, {}], call(a.lightningSuggestion)],
+    fastaiCurve: [() => [lrs, losses, 20], call(a.fastaiCurve)],
+    toBase64: [() => [new Uint8Array([1, 2])], call(a.toBase64)],
+    toPng: [() => [svg, { width: 8 }], call(a.toPng)],
+    kernelShow: [() => [jupyter, { connectionFile: "/nonexistent.json" }], call(a.kernelShow)],
+  };
+}
+
 const BAD: [string, unknown][] = [
   ["NaN", NaN],
   ["Inf", Infinity],
