@@ -117,7 +117,17 @@ export class Designer {
     check.positiveInteger("steps", steps);
     const lrs = options.lrs ?? [0.1];
     const at = options.at ?? [0, Math.floor(steps / 4), Math.floor(steps / 2), steps - 1];
-    at.forEach((epoch, i) => check.integer(`at[${i}]`, epoch));
+    if (!Array.isArray(at)) {
+      throw new TypeError(`at must be an array of epochs, got at=${check.show(at)}`);
+    }
+    at.forEach((epoch, i) => {
+      check.integer(`at[${i}]`, epoch);
+      if (epoch < 0 || epoch >= steps) {
+        throw new RangeError(
+          `at[${i}] must be an epoch in [0, ${steps - 1}], got at[${i}]=${epoch}`,
+        );
+      }
+    });
     const compare = options.compare ?? {};
     check.options("designer", compare, Object.keys(compare), { argument: "compare" });
     specValues(spec, { lrs, steps: 1 });

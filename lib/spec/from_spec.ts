@@ -21,6 +21,7 @@ const TOP_LEVEL_KEYS = ["anneal", "$schema"];
 
 /** Checks the top level's version field and returns the spec without `anneal`/`$schema`. */
 export function readTopLevel(spec: unknown): JsonObject {
+  checkTree(spec, "spec", new Set(), 0);
   const object = specObject(spec, "spec");
   const { anneal, $schema: _schema, ...rest } = object;
   if (anneal !== undefined) {
@@ -39,6 +40,38 @@ export function readTopLevel(spec: unknown): JsonObject {
     }
   }
   return rest;
+}
+
+/** How deep a spec may nest objects and arrays (composites of composites of ...). */
+const MAX_DEPTH = 64;
+
+/**
+ * Throws unless `value` is a tree of plain data: no object that contains itself (a cycle), no
+ * nesting deeper than {@linkcode MAX_DEPTH}, no `__proto__` key. `JSON.parse` can make neither a
+ * cycle nor a deep-enough tree by accident, but a spec built in code can.
+ */
+function checkTree(value: unknown, where: string, ancestors: Set<unknown>, depth: number): void {
+  if (typeof value !== "object" || value === null) return;
+  if (ancestors.has(value)) {
+    throw new TypeError(`${where} contains itself (a cycle): a spec must be plain JSON data`);
+  }
+  if (depth > MAX_DEPTH) {
+    throw new RangeError(`spec nests deeper than ${MAX_DEPTH} levels, at ${where}`);
+  }
+  ancestors.add(value);
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__") {
+      throw new TypeError(`${where} has the key "__proto__", which a spec may not use`);
+    }
+    const child = (value as Record<string, unknown>)[key];
+    checkTree(
+      child,
+      Array.isArray(value) ? `${where}[${key}]` : `${where}.${key}`,
+      ancestors,
+      depth + 1,
+    );
+  }
+  ancestors.delete(value);
 }
 
 function specObject(spec: unknown, where: string): JsonObject {

@@ -218,3 +218,50 @@ export const cases: Case[] = [
     },
   ]),
 ];
+
+/** A spec that contains itself, and one nested 200 levels deep (built in code, not by JSON). */
+function cyclic(): Record<string, unknown> {
+  const spec: Record<string, unknown> = { type: "SequentialLR", milestones: [2] };
+  spec.schedulers = [spec, { type: "StepLR", stepSize: 1 }];
+  return spec;
+}
+function deep(): Record<string, unknown> {
+  let spec: Record<string, unknown> = { type: "StepLR", stepSize: 1 };
+  for (let i = 0; i < 200; i++) spec = { type: "ChainedScheduler", schedulers: [spec] };
+  return spec;
+}
+const protoSpec = () => JSON.parse('{"type": "StepLR", "stepSize": 2, "__proto__": {"x": 1}}');
+
+cases.push(
+  ...withSetup("schedulerFromSpec", optimizer, (o) => capture(o), [
+    {
+      label: "a spec that contains itself",
+      call: (o) => schedulerFromSpec(o, bad(cyclic())),
+      error: TypeError,
+      includes: ["spec.schedulers[0]", "cycle"],
+    },
+    {
+      label: "a spec nested 200 levels deep",
+      call: (o) => schedulerFromSpec(o, bad(deep())),
+      error: RangeError,
+      includes: ["deeper than 64"],
+    },
+    {
+      label: 'a "__proto__" key from JSON',
+      call: (o) => schedulerFromSpec(o, protoSpec()),
+      error: TypeError,
+      includes: ["__proto__"],
+    },
+  ]),
+  ...rows("scheduleFromSpec", [
+    [
+      "a spec nested 200 levels deep",
+      () => scheduleFromSpec(bad({ type: "joinSchedules", schedules: [deep()], boundaries: [] })),
+      RangeError,
+      ["deeper than 64"],
+    ],
+  ]),
+  ...rows("toPyTorch", [
+    ["a spec that contains itself", () => toPyTorch(bad(cyclic())), TypeError, ["cycle"]],
+  ]),
+);
