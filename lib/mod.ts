@@ -15,6 +15,7 @@ export * from "./random.ts";
 export * from "./data/mod.ts";
 export * from "./train/mod.ts";
 export * from "./plot/mod.ts";
+export * from "./designer/mod.ts";
 export * from "./toy/mod.ts";
 export * from "./claim.ts";
 export * as keras from "./keras/mod.ts";

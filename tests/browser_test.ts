@@ -126,7 +126,28 @@ Deno.test({
           assert.equal(mathErrors, 0, "all TeX in markdown parses");
           const screenshot = `${SCREENSHOTS}${name.replace(/\.ipynb$/, ".png")}`;
           await page.screenshot({ path: screenshot, fullPage: true });
-          console.log(`${name}: ${figures} figure(s) drawn, screenshot ${screenshot}`);
+          // Every figure at a desktop and a phone width: a screenshot each, and no figure
+          // wider than the page (plotly redraws responsive charts when the window resizes).
+          const folder = `${SCREENSHOTS}${name.replace(/\.ipynb$/, "")}/`;
+          await Deno.mkdir(folder, { recursive: true });
+          for (const width of [1280, 375]) {
+            await page.setViewportSize({ width, height: 900 });
+            await page.waitForTimeout(300);
+            const elements = await page.$$(".plotly-figure");
+            for (const [k, element] of elements.entries()) {
+              await element.scrollIntoViewIfNeeded();
+              await element.screenshot({ path: `${folder}w${width}_figure${k + 1}.png` });
+              const box = await element.boundingBox();
+              assert.ok(
+                box !== null && box.x >= -1 && box.x + box.width <= width + 1,
+                `figure ${k + 1} fits a ${width} px page: ${JSON.stringify(box)}`,
+              );
+            }
+          }
+          console.log(
+            `${name}: ${figures} figure(s) drawn, screenshot ${screenshot}, ` +
+              `each figure at 1280 and 375 px in ${folder}`,
+          );
           assert.deepEqual(problems, [], "no console or page errors");
           await page.close();
         });

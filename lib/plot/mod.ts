@@ -23,4 +23,3 @@ export * from "./bar_chart.ts";
 export * from "./progress.ts";
 export type { Milestone } from "./_layout.ts";
 export * from "./table.ts";
-export * from "./designer.ts";

@@ -13,12 +13,12 @@ import type { Spec } from "../spec/spec.ts";
 import { specValues } from "../spec/spec_values.ts";
 import { toKeras, toOptax } from "../spec/to_optax.ts";
 import { toPyTorch } from "../spec/to_pytorch.ts";
-import { DESIGNER_SCRIPT, DESIGNER_STYLE } from "./_designer_client.ts";
-import { STARTERS } from "./_designer_starters.ts";
+import { DESIGNER_SCRIPT, DESIGNER_STYLE } from "./_client.ts";
+import { STARTERS } from "./_starters.ts";
 import { toBase64, toPng } from "../notebook/png.ts";
-import { jupyterDisplay, type MimeBundle } from "./figure.ts";
-import { scheduleChart } from "./schedule_chart.ts";
-import { toSvg } from "./svg.ts";
+import { jupyterDisplay, type MimeBundle } from "../plot/figure.ts";
+import { scheduleChart } from "../plot/schedule_chart.ts";
+import { toSvg } from "../plot/svg.ts";
 
 /** Options of {@linkcode designer}. */
 export interface DesignerOptions {
