@@ -51,8 +51,8 @@ import {
   probeBlas,
 } from "./_blas.ts";
 
-/** One row of the table. */
-interface PeerResult {
+/** One row of the table: one run of one contender. */
+export interface PeerResult {
   name: string;
   seconds: number;
   /** CPU time of the whole process over the same span (user + system, every thread). */
@@ -98,7 +98,7 @@ function exportSetup(seed: number, iterations: number) {
 }
 
 /** The mini-batch rows' training: digits / 16, 64 → 32 → ReLU → 10, mean CE, SGD lr 0.1. */
-function digitsSetup(
+export function digitsSetup(
   seed: number,
   batchSize: number,
   epochs: number,
@@ -126,7 +126,7 @@ function digitsSetup(
 }
 
 /** The mini-batch setup the peers read: split, initial weights (PyTorch layout), batches. */
-function exportDigits(seed: number, batchSize: number, epochs: number) {
+export function exportDigits(seed: number, batchSize: number, epochs: number) {
   const setup = digitsSetup(seed, batchSize, epochs);
   const state = setup.model.stateDict();
   const layers = ["0", "2"].map((i) => {
@@ -145,7 +145,7 @@ function exportDigits(seed: number, batchSize: number, epochs: number) {
 }
 
 /** Runs the mini-batch training in this process (the child mode) and returns its row. */
-function runDigits(seed: number, batchSize: number, epochs: number): PeerResult {
+export function runDigits(seed: number, batchSize: number, epochs: number): PeerResult {
   const setup = digitsSetup(seed, batchSize, epochs);
   let loss100 = NaN;
   const t0 = performance.now(), c0 = process.cpuUsage();
