@@ -17,8 +17,17 @@
  * forces one). OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed from the peers' environment;
  * the peers run on 1 thread, as ours.
  *
+ * Mini-batch rows (issue 8): the digits (1797 × 64, features / 16, split 80/20 by `seed`), the MLP
+ * 64 → 32 → ReLU → 10 with PyTorch's default init (`Linear` on `Random(seed)`), mean
+ * cross-entropy, SGD lr 0.1, `--epochs` epochs on the rows in order (`shuffle: false`: the same
+ * batch order everywhere), accuracy of both sets after every epoch, at each batch size of
+ * `--batch-sizes` (default 32,128), in ours (captured), numpy (bench/peers_minibatch_numpy.py) and
+ * PyTorch float64 and float32 (bench/peers_minibatch_torch.py), interleaved with the Iris rows;
+ * one table per batch size. The loss of step 100 agrees across the float64 runs (the same work).
+ *
  * Run: `deno task bench:peers` (options: `--rounds N`, `--seed N`, `--iterations N`,
- * `--ours-only`, `--openblas-core=auto|detected|NAME`). The Python peers run with
+ * `--ours-only`, `--openblas-core=auto|detected|NAME`, `--batch-sizes 32,128` or `none`,
+ * `--epochs N`). The Python peers run with
  * /usr/bin/python3 (numpy, torch); a missing one is skipped with a message. Wall times depend on
  * what else the machine runs: the header gives the load average before and after.
  *
@@ -26,7 +35,11 @@
  */
 
 import process from "node:process";
-import { irisSetup, train } from "../lib/train/mod.ts";
+import { irisSetup, train, type TrainOptions } from "../lib/train/mod.ts";
+import { loadDigits, type TrainTestSplit, trainTestSplit } from "../lib/data/mod.ts";
+import { CrossEntropyLoss, Linear, ReLU, Sequential } from "../lib/nn/mod.ts";
+import { SGD } from "../lib/optim/mod.ts";
+import { Random } from "../lib/random.ts";
 import { parseArgs } from "node:util";
 import { interleave, loadAverage, machine, spread, summarize } from "./_rounds.ts";
 import {
@@ -38,8 +51,8 @@ import {
   probeBlas,
 } from "./_blas.ts";
 
-/** One row of the table. */
-interface PeerResult {
+/** One row of the table: one run of one contender. */
+export interface PeerResult {
   name: string;
   seconds: number;
   /** CPU time of the whole process over the same span (user + system, every thread). */
@@ -81,6 +94,79 @@ function exportSetup(seed: number, iterations: number) {
     xTest,
     yTest,
     layers,
+  };
+}
+
+/** The mini-batch rows' training: digits / 16, 64 → 32 → ReLU → 10, mean CE, SGD lr 0.1. */
+export function digitsSetup(
+  seed: number,
+  batchSize: number,
+  epochs: number,
+): TrainOptions & { model: Sequential; data: TrainTestSplit } {
+  const digits = loadDigits();
+  const scaled = { ...digits, x: digits.x.map((row) => row.map((v) => v / 16)) };
+  const data = trainTestSplit(scaled, { testFraction: 0.2, seed });
+  const rng = new Random(seed);
+  const model = new Sequential(
+    new Linear(64, 32, { rng }),
+    new ReLU(),
+    new Linear(32, 10, { rng }),
+  );
+  const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+  return {
+    model,
+    loss: new CrossEntropyLoss(),
+    optimizer,
+    data,
+    epochs,
+    batchSize,
+    shuffle: false,
+    evalEvery: "epoch",
+  };
+}
+
+/** The mini-batch setup the peers read: split, initial weights (PyTorch layout), batches. */
+export function exportDigits(seed: number, batchSize: number, epochs: number) {
+  const setup = digitsSetup(seed, batchSize, epochs);
+  const state = setup.model.stateDict();
+  const layers = ["0", "2"].map((i) => {
+    const w = state[`${i}.weight`]!, b = state[`${i}.bias`]!;
+    const [out, inp] = w.shape as [number, number];
+    return {
+      weight: Array.from(
+        { length: out },
+        (_, r) => Array.from(w.data.slice(r * inp, (r + 1) * inp)),
+      ),
+      bias: Array.from(b.data),
+    };
+  });
+  const { xTrain, yTrain, xTest, yTest } = setup.data;
+  return { seed, lr: 0.1, batchSize, epochs, xTrain, yTrain, xTest, yTest, layers };
+}
+
+/** Runs the mini-batch training in this process (the child mode) and returns its row. */
+export function runDigits(seed: number, batchSize: number, epochs: number): PeerResult {
+  const setup = digitsSetup(seed, batchSize, epochs);
+  let loss100 = NaN;
+  const t0 = performance.now(), c0 = process.cpuUsage();
+  const result = train({
+    ...setup,
+    onProgress: (i, loss) => {
+      if (i === 100) loss100 = loss;
+    },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  return {
+    name: "anneal (captured step)",
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    iterations: result.iteration,
+    loss: result.loss,
+    loss100,
+    trainAccuracy: result.trainAccuracy,
+    testAccuracy: result.testAccuracy,
+    peakRssMb: peakRssMb(),
   };
 }
 
@@ -206,7 +292,7 @@ function printTable(rows: Row[], ours: Row): void {
       c.median.toFixed(1),
       spread(c),
       (c.median / oursCpu).toFixed(2),
-      last.loss100.toPrecision(12),
+      (last.loss100 ?? NaN).toPrecision(12),
       last.loss.toPrecision(6),
     ];
   });
@@ -230,11 +316,19 @@ if (import.meta.main) {
       rounds: { type: "string", default: "5" },
       "ours-only": { type: "boolean", default: false },
       "openblas-core": { type: "string", default: "auto" },
+      "batch-sizes": { type: "string", default: "32,128" },
+      epochs: { type: "string", default: "50" },
       child: { type: "string" },
     },
   });
   const seed = Number(values.seed), iterations = Number(values.iterations);
-  if (values.child === "allocation") {
+  const epochs = Number(values.epochs);
+  const batchSizes = values["batch-sizes"] === "none"
+    ? []
+    : values["batch-sizes"]!.split(",").map(Number);
+  if (values.child?.startsWith("digits-")) {
+    console.log(JSON.stringify(runDigits(seed, Number(values.child.slice(7)), epochs)));
+  } else if (values.child === "allocation") {
     console.log(JSON.stringify(allocationPerIteration(seed)));
   } else if (values.child !== undefined) {
     console.log(JSON.stringify(runOurs(seed, iterations, values.child === "captured")));
@@ -271,6 +365,24 @@ if (import.meta.main) {
         return r.seconds;
       },
     };
+    // The mini-batch rows: one setup file, one table and one anneal contender per batch size.
+    const minibatch = await Promise.all(batchSizes.map(async (batchSize) => {
+      const path = await Deno.makeTempFile({ prefix: "anneal_peers_mb_", suffix: ".json" });
+      await Deno.writeTextFile(path, JSON.stringify(exportDigits(seed, batchSize, epochs)));
+      const ours: Row = { name: "anneal (captured step)", blas: "none (WebAssembly)", runs: [] };
+      return { batchSize, path, ours, rows: [ours] };
+    }));
+    for (const mb of minibatch) {
+      contenders[`anneal-mb${mb.batchSize}`] = async () => {
+        const r = await runChild(deno, [
+          ...ourArgs(`digits-${mb.batchSize}`),
+          `--epochs=${epochs}`,
+        ]);
+        if (typeof r === "string") throw new Error(`our run failed: ${r}`);
+        mb.ours.runs.push(r);
+        return r.seconds;
+      };
+    }
     const notes: string[] = [];
     if (!values["ours-only"]) {
       const cpuinfo = Deno.readTextFileSync("/proc/cpuinfo");
@@ -296,11 +408,13 @@ if (import.meta.main) {
           : `PyTorch eager, ${peer.extra[0]}, 1 thread`;
         if (typeof detected === "string") {
           rows.push({ name: label, blas: "", runs: [], failure: `skipped: ${detected}` });
+          for (const mb of minibatch) mb.rows.push(rows.at(-1)!);
           continue;
         }
         const problem = blasProblem(peer.framework, detected);
         if (problem !== null) {
           rows.push({ name: label, blas: describeBlas(detected), runs: [], failure: problem });
+          for (const mb of minibatch) mb.rows.push(rows.at(-1)!);
           console.error(problem);
           continue;
         }
@@ -337,6 +451,20 @@ if (import.meta.main) {
           row.runs.push(r);
           return r.seconds;
         };
+        const mbScript = peer.script.replace("peers_", "peers_minibatch_");
+        for (const mb of minibatch) {
+          const mbRow: Row = { name: row.name, blas: row.blas, runs: [] };
+          mb.rows.push(mbRow);
+          contenders[`${peer.key}-mb${mb.batchSize}`] = async () => {
+            const r = await runChild(PYTHON, [`${here}${mbScript}`, mb.path, ...peer.extra], env);
+            if (typeof r === "string") {
+              mbRow.failure = r;
+              return NaN;
+            }
+            mbRow.runs.push(r);
+            return r.seconds;
+          };
+        }
       }
     }
     await interleave(contenders, rounds, (round) => console.error(`round ${round + 1}/${rounds}`));
@@ -355,6 +483,7 @@ if (import.meta.main) {
       withoutScheduler: number;
     };
     await Deno.remove(setupPath);
+    for (const mb of minibatch) await Deno.remove(mb.path);
     console.log(
       `Iris, seed ${seed}, ${iterations} iterations: full batch 120, summed cross-entropy, ` +
         `SGD lr 1e-3 halved every 10,000, evaluation every 500; one fresh process per run, ` +
@@ -367,6 +496,15 @@ if (import.meta.main) {
     for (const note of notes) console.log(`Note: ${note}.`);
     console.log();
     printTable(rows, captured);
+    for (const mb of minibatch) {
+      const steps = mb.ours.runs[0]?.iterations ?? NaN;
+      console.log(
+        `\nMini-batch: digits / 16 (1437 train rows), 64-32-10, mean cross-entropy, SGD lr 0.1, ` +
+          `batch ${mb.batchSize} in order (the same batches everywhere), ${epochs} epochs = ` +
+          `${steps} steps, accuracy of both sets after every epoch.\n`,
+      );
+      printTable(mb.rows, mb.ours);
+    }
     const peak = (r: Row) => Math.max(...r.runs.map((x) => x.peakRssMb ?? NaN)).toFixed(1);
     console.log(
       `\nours, peak RSS of the whole Deno process (VmHWM): captured ${peak(captured)} MB, ` +

@@ -25,7 +25,8 @@ def main(path, dtype_name):
     ytr = torch.tensor(setup["yTrain"], dtype=torch.long)
     xte = torch.tensor(setup["xTest"], dtype=dtype)
     yte = torch.tensor(setup["yTest"], dtype=torch.long)
-    layers = [torch.nn.Linear(len(l["weight"][0]), len(l["weight"])) for l in setup["layers"]]
+    layers = [torch.nn.Linear(len(l["weight"][0]), len(l["weight"]), dtype=torch.float64)
+              for l in setup["layers"]]
     with torch.no_grad():
         for layer, saved in zip(layers, setup["layers"]):
             layer.weight.copy_(torch.tensor(saved["weight"], dtype=torch.float64))

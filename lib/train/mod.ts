@@ -31,10 +31,12 @@ export {
   summarizeSweep,
   sweep,
   sweepAsync,
+  type SweepConfig,
   type SweepOptions,
   type SweepPosition,
   type SweepRun,
   type SweepSummary,
+  type SweepTask,
 } from "./sweep.ts";
 export {
   fastaiCurve,
@@ -52,3 +54,4 @@ export {
   steepSuggestion,
   valleySuggestion,
 } from "./lr_range_test.ts";
+export { irisRun, irisTask, type IrisTaskOptions } from "./iris_task.ts";

@@ -2,85 +2,77 @@
  * `sweep`: the same training under several configurations (schedules, learning rates, loss
  * reductions) and several seeds, with one summary per run and per configuration. `sweepAsync`
  * runs the same sweep and awaits what its callbacks return, so that a notebook's live display
- * can update while it runs.
+ * can update while it runs; with `workers`, it runs the sweep's runs on several cores at once.
  *
  * @module
  */
 
 import * as check from "../_check.ts";
-import { DivergenceError } from "./divergence_error.ts";
-import type { History } from "./history.ts";
 import { isThenable, type PausableLoop, runAwaiting, runToEnd } from "./_pausable.ts";
-import { firstReached } from "./stop_when.ts";
-import { plannedIterations, trainLoop, type TrainOptions } from "./train.ts";
-import { emptyHistory } from "./checkpoint.ts";
+import {
+  type SweepPosition,
+  type SweepProgress,
+  type SweepRun,
+  sweepRunLoop,
+} from "./_sweep_run.ts";
+import { loadBuilder, type SweepJob, type SweepReply, type SweepTask } from "./_sweep_worker.ts";
+import { plannedIterations, type TrainOptions } from "./train.ts";
+
+export type { SweepPosition, SweepRun, SweepTask };
+
+/**
+ * A configuration of a sweep: a function that builds fresh `train()` options for a seed, or a
+ * serialisable {@linkcode SweepTask} (a module URL, the name of its builder export
+ * `(seed, args) => TrainOptions`, and JSON `args`) that a worker can rebuild, such as
+ * `irisTask(...)` returns.
+ */
+export type SweepConfig = ((seed: number) => TrainOptions) | SweepTask;
 
 /** Options of {@linkcode sweep}. */
 export interface SweepOptions {
   /**
    * Named configurations; each builds fresh `train()` options for a seed, with any of
    * `train()`'s options: mini-batches (`batchSize`, `shuffle` with the seed's `rng`, `dropLast`,
-   * `epochs`, `schedulerInterval`) and a validation set in `data` included.
+   * `epochs`, `schedulerInterval`) and a validation set in `data` included. A configuration may
+   * be a {@linkcode SweepTask} instead of a function ({@linkcode sweepAsync} only); with
+   * `workers` above 1, every configuration must be one.
    */
-  configs: Record<string, (seed: number) => TrainOptions>;
+  configs: Record<string, SweepConfig>;
   /** The seeds every configuration runs with. */
   seeds: readonly number[];
   /** The accuracy both sets must reach for `reachedAt`. Default 0.9999. */
   threshold?: number;
   /**
+   * How many runs train at once, each in its own worker ({@linkcode sweepAsync} only): a
+   * positive integer, or "auto" for `navigator.hardwareConcurrency`. Default 1: every run on
+   * the calling thread. The runs and their results are the same bit for bit whatever the
+   * number, as long as a run depends only on its seed and its task's arguments.
+   */
+  workers?: number | "auto";
+  /**
    * Called after each run with its outcome. {@linkcode sweepAsync} awaits a returned promise
-   * before the next run; `sweep` ignores it.
+   * before the next call; `sweep` ignores it. With workers, runs are reported as they finish.
    */
   onRun?: (run: SweepRun) => unknown;
   /**
    * Called after every iteration of every run, like `train()`'s `onProgress`, with which run it
-   * is; a configuration's own `onProgress` still runs first. {@linkcode sweepAsync} awaits a
-   * returned promise before the next iteration; `sweep` ignores it.
+   * is; a configuration's own `onProgress` still runs first (in the worker, with workers).
+   * {@linkcode sweepAsync} awaits a returned promise before the next call; `sweep` ignores it.
+   * With workers, each run's calls come in order, in batches of iterations posted by its
+   * worker, and the calls of runs training at the same time interleave.
    */
-  onProgress?: (
-    iteration: number,
-    loss: number,
-    lr: number,
-    run: SweepPosition,
-  ) => void | PromiseLike<unknown>;
+  onProgress?: SweepProgress;
 }
 
-/** Which run of a sweep is training, as {@linkcode SweepOptions.onProgress} receives it. */
-export interface SweepPosition {
-  /** The configuration's name. */
-  name: string;
-  /** The seed. */
-  seed: number;
-  /** The run's 1-based number in the sweep's order (configurations, then seeds). */
-  run: number;
-  /** How many runs the sweep has: configurations × seeds. */
-  runs: number;
-  /** The most iterations this run may take (its `iterations`, or `epochs` × steps per epoch). */
-  iterations: number;
-}
+const SWEEP_KEYS = ["configs", "seeds", "threshold", "workers", "onRun", "onProgress"] as const;
 
-/** The outcome of one configuration with one seed. */
-export interface SweepRun {
-  /** The configuration's name. */
-  name: string;
-  /** The seed. */
-  seed: number;
-  /** The first evaluation iteration with train and test accuracy ≥ threshold, or null. */
-  reachedAt: number | null;
-  /** How many iterations ran. */
-  iterations: number;
-  /** The loss of the last iteration (NaN if the run diverged). */
-  loss: number;
-  /** Train accuracy at the last evaluation point. */
-  trainAccuracy: number;
-  /** Test accuracy at the last evaluation point. */
-  testAccuracy: number;
-  /** Validation accuracy at the last evaluation point (present when the run had a validation set). */
-  valAccuracy?: number;
-  /** The divergence message if the loss became NaN or infinite, else null. */
-  diverged: string | null;
-  /** The run's history. */
-  history: History;
+/** The checked options: every run to do, in order. */
+interface SweepPlan {
+  jobs: { name: string; seed: number; config: SweepConfig }[];
+  threshold: number;
+  workers: number;
+  onRun?: (run: SweepRun) => unknown;
+  onProgress?: SweepProgress;
 }
 
 /** Per-configuration summary of a sweep (see {@linkcode summarizeSweep}). */
@@ -125,7 +117,24 @@ export interface SweepSummary {
  * ```
  */
 export function sweep(options: SweepOptions): SweepRun[] {
-  return runToEnd(sweepLoop(options, false), "sweep");
+  const plan = checkSweep(options);
+  if (plan.workers !== 1) {
+    throw new RangeError(
+      `sweep runs on the calling thread; use sweepAsync for workers, got workers=${
+        check.show(options.workers)
+      }`,
+    );
+  }
+  for (const { name, config } of plan.jobs) {
+    if (typeof config !== "function") {
+      throw new TypeError(
+        `sweep needs functions as configurations (a task's module is imported asynchronously: use sweepAsync), got configs["${name}"]=${
+          check.show(config)
+        }`,
+      );
+    }
+  }
+  return runToEnd(sweepLoop(plan, false), "sweep");
 }
 
 /**
@@ -134,6 +143,11 @@ export function sweep(options: SweepOptions): SweepRun[] {
  * before going on. While it waits, the event loop runs, so a live display such as `progress()`
  * fed from `onProgress` reaches the notebook during the sweep. Each run goes through the loop
  * of `trainAsync`. A bad argument rejects the promise.
+ *
+ * With `workers: n` (or "auto"), up to n runs train at once, each in a Deno Worker that rebuilds
+ * its run from the configuration's {@linkcode SweepTask} (functions cannot be sent to a worker);
+ * the results come back in the sweep's order and equal the single-threaded ones bit for bit.
+ * Progress and outcomes are streamed to `onProgress` and `onRun` as the workers post them.
  *
  * @example A live line per iteration, awaited
  * ```ts
@@ -152,99 +166,215 @@ export function sweep(options: SweepOptions): SweepRun[] {
  * console.assert(lines.join("; ") === "run 1/2, seed 0, lr 0.001; run 2/2, seed 1, lr 0.001");
  * console.assert(JSON.stringify(runs) === JSON.stringify(sweep({ configs, seeds: [0, 1] })));
  * ```
+ *
+ * @example On two cores: configurations as tasks
+ * ```ts
+ * import { sweepAsync } from "./sweep.ts";
+ * import { irisTask } from "./iris_task.ts";
+ * const configs = {
+ *   step: irisTask({ iterations: 1000, stepSize: 500 }),
+ *   cosine: irisTask({ iterations: 1000, scheduler: { type: "CosineAnnealingLR", tMax: 1000 } }),
+ * };
+ * const one = await sweepAsync({ configs, seeds: [0, 1] });
+ * const two = await sweepAsync({ configs, seeds: [0, 1], workers: 2 });
+ * console.assert(JSON.stringify(two) === JSON.stringify(one));
+ * ```
  */
-export function sweepAsync(options: SweepOptions): Promise<SweepRun[]> {
-  return runAwaiting(sweepLoop(options, true));
+export async function sweepAsync(options: SweepOptions): Promise<SweepRun[]> {
+  const plan = checkSweep(options);
+  if (plan.workers > 1) {
+    for (const { name, config } of plan.jobs) {
+      if (typeof config === "function") {
+        throw new TypeError(
+          `with workers, every configuration must be a task { module, export, args } (a function cannot be sent to a worker), got configs["${name}"]=${
+            check.show(config)
+          }`,
+        );
+      }
+    }
+    return await sweepOnWorkers(plan);
+  }
+  // Tasks run here as a worker would run them: the builder, with a copy of the JSON arguments.
+  const builders = new Map<SweepTask, (seed: number) => TrainOptions>();
+  for (const { config } of plan.jobs) {
+    if (typeof config === "function" || builders.has(config)) continue;
+    const build = await loadBuilder(config);
+    builders.set(config, (seed) => build(seed, structuredClone(config.args)));
+  }
+  const jobs = plan.jobs.map((job) => ({
+    ...job,
+    config: typeof job.config === "function" ? job.config : builders.get(job.config)!,
+  }));
+  return await runAwaiting(sweepLoop({ ...plan, jobs }, true));
 }
 
-/**
- * Checks the options, then runs the sweep: each run is `train()`'s loop with the configuration's
- * options (and `onProgress` added). With `pause`, it yields the promises the callbacks return.
- */
-function* sweepLoop(options: SweepOptions, pause: boolean): PausableLoop<SweepRun[]> {
-  check.options("sweep", options, ["configs", "seeds", "threshold", "onRun", "onProgress"]);
+/** Checks every option (nothing runs before all are checked) and lists the runs in order. */
+function checkSweep(options: SweepOptions): SweepPlan {
+  check.options("sweep", options, SWEEP_KEYS);
   const configs = options?.configs;
   if (typeof configs !== "object" || configs === null || Object.keys(configs).length === 0) {
     throw new TypeError(
       `configs must name at least one configuration, got configs=${check.show(configs)}`,
     );
   }
-  for (const [name, build] of Object.entries(configs)) check.callable(`configs["${name}"]`, build);
+  for (const [name, config] of Object.entries(configs)) checkConfig(name, config);
   if (!Array.isArray(options.seeds) || options.seeds.length === 0) {
     throw new RangeError(`seeds must be a non-empty array, got seeds=${check.show(options.seeds)}`);
   }
   options.seeds.forEach((s, i) => check.finite(`seeds[${i}]`, s));
   const threshold = check.inRange("threshold", options.threshold ?? 0.9999, 0, 1);
+  const workers = options.workers === "auto"
+    ? Math.max(1, navigator.hardwareConcurrency ?? 1)
+    : check.positiveInteger("workers", options.workers ?? 1);
   const { onRun, onProgress } = options;
   if (onRun !== undefined) check.callable("onRun", onRun);
   if (onProgress !== undefined) check.callable("onProgress", onProgress);
+  const jobs = Object.entries(configs).flatMap(([name, config]) =>
+    options.seeds.map((seed) => ({ name, seed, config }))
+  );
+  return { jobs, threshold, workers, onRun, onProgress };
+}
+
+/** A configuration is a function or a task whose arguments survive a copy to a worker. */
+function checkConfig(name: string, config: unknown): void {
+  if (typeof config === "function") return;
+  const task = config as Partial<SweepTask> | null;
+  if (
+    typeof task !== "object" || task === null || typeof task.module !== "string" ||
+    typeof task.export !== "string"
+  ) {
+    throw new TypeError(
+      `configs["${name}"] must be a function (seed) => train options or a task { module, export, args }, got configs["${name}"]=${
+        check.show(config)
+      }`,
+    );
+  }
+  check.options(`configs["${name}"]`, task, ["module", "export", "args"]);
+  if (task.args !== undefined && !isJson(task.args)) {
+    throw new TypeError(
+      `configs["${name}"].args must be plain JSON, got args=${check.show(task.args)}`,
+    );
+  }
+}
+
+/** True for null, booleans, finite numbers, strings, and arrays and plain objects of these. */
+function isJson(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJson);
+  if (typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && Object.values(value).every(isJson);
+}
+
+/**
+ * Runs the plan's runs one after another on this thread; each run is `train()`'s loop with the
+ * configuration's options (and `onProgress` added). With `pause`, it yields the promises the
+ * callbacks return.
+ */
+function* sweepLoop(plan: SweepPlan, pause: boolean): PausableLoop<SweepRun[]> {
+  const { onRun, onProgress, threshold } = plan;
   const runs: SweepRun[] = [];
-  const count = Object.keys(configs).length * options.seeds.length;
-  for (const [name, build] of Object.entries(configs)) {
-    for (const seed of options.seeds) {
-      const setup = build(seed);
-      const at: SweepPosition = {
-        name,
-        seed,
-        run: runs.length + 1,
-        runs: count,
-        iterations: plannedIterations(setup),
-      };
-      let run: SweepRun;
-      try {
-        const result = yield* trainLoop(
-          onProgress === undefined ? setup : { ...setup, onProgress: both(setup, onProgress, at) },
-          pause,
-        );
-        run = {
-          name,
-          seed,
-          reachedAt: firstReached(result.history, threshold),
-          iterations: result.iteration,
-          loss: result.loss,
-          trainAccuracy: result.trainAccuracy,
-          testAccuracy: result.testAccuracy,
-          diverged: null,
-          history: result.history,
-        };
-        // Only runs with a validation set carry it, so other runs' records stay as they were.
-        if (result.history.valAccuracy !== undefined) run.valAccuracy = result.valAccuracy;
-      } catch (error) {
-        if (!(error instanceof DivergenceError)) throw error;
-        run = {
-          name,
-          seed,
-          reachedAt: null,
-          iterations: error.iteration,
-          loss: NaN,
-          trainAccuracy: NaN,
-          testAccuracy: NaN,
-          diverged: error.message,
-          history: emptyHistory(),
-        };
-      }
-      runs.push(run);
-      const pending = onRun?.(run);
-      if (pause && isThenable(pending)) yield pending;
-    }
+  for (const { name, seed, config } of plan.jobs) {
+    const setup = (config as (seed: number) => TrainOptions)(seed);
+    const at: SweepPosition = {
+      name,
+      seed,
+      run: runs.length + 1,
+      runs: plan.jobs.length,
+      iterations: plannedIterations(setup),
+    };
+    const run = yield* sweepRunLoop(setup, at, threshold, onProgress, pause);
+    runs.push(run);
+    const pending = onRun?.(run);
+    if (pause && isThenable(pending)) yield pending;
   }
   return runs;
 }
 
-/** The configuration's own `onProgress` (if any), then the sweep's; waits for both. */
-function both(
-  setup: TrainOptions,
-  onProgress: NonNullable<SweepOptions["onProgress"]>,
-  at: SweepPosition,
-): NonNullable<TrainOptions["onProgress"]> {
-  const own = setup?.onProgress;
-  if (own !== undefined) check.callable("onProgress", own);
-  return (iteration, loss, lr) => {
-    const first = own?.(iteration, loss, lr);
-    const second = onProgress(iteration, loss, lr, at);
-    if (!isThenable(first)) return second;
-    return isThenable(second) ? Promise.all([first, second]) : first;
-  };
+/**
+ * Runs the plan on `plan.workers` workers, handing each the next run when it finishes one. The
+ * callbacks run one at a time on this thread, in the order the workers' messages arrive, each
+ * awaited before the next. The first error (a worker's or a callback's) rejects, and every
+ * worker is terminated before this returns.
+ */
+async function sweepOnWorkers(plan: SweepPlan): Promise<SweepRun[]> {
+  const { jobs, onRun, onProgress, threshold } = plan;
+  const results: SweepRun[] = new Array(jobs.length);
+  const url = new URL("./_sweep_worker.ts", import.meta.url).href;
+  const pool = Array.from(
+    { length: Math.min(plan.workers, jobs.length) },
+    () => new Worker(url, { type: "module" }),
+  );
+  let next = 0;
+  let done = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let callbacks: Promise<void> = Promise.resolve();
+      const later = (f: () => unknown) => {
+        callbacks = callbacks.then(async () => {
+          const pending = f();
+          if (isThenable(pending)) await pending;
+        });
+        callbacks.catch(reject);
+      };
+      const give = (worker: Worker) => {
+        if (next >= jobs.length) return;
+        const index = next++;
+        const { name, seed, config } = jobs[index]!;
+        const job: SweepJob = {
+          index,
+          task: config as SweepTask,
+          at: { name, seed, run: index + 1, runs: jobs.length },
+          threshold,
+          progress: onProgress !== undefined,
+        };
+        worker.postMessage(job);
+      };
+      for (const worker of pool) {
+        worker.onmessage = (event: MessageEvent<SweepReply>) => {
+          const reply = event.data;
+          if (reply.type === "progress") {
+            later(async () => {
+              const v = reply.values;
+              for (let i = 0; i < v.length; i += 3) {
+                const pending = onProgress!(v[i]!, v[i + 1]!, v[i + 2]!, reply.at);
+                if (isThenable(pending)) await pending;
+              }
+            });
+          } else if (reply.type === "done") {
+            results[reply.index] = reply.run;
+            later(() => onRun?.(reply.run));
+            done++;
+            if (done === jobs.length) later(resolve);
+            else give(worker);
+          } else {
+            reject(rebuildError(reply));
+          }
+        };
+        worker.onerror = (event) => {
+          event.preventDefault();
+          reject(new Error(`a sweep worker failed: ${event.message}`));
+        };
+        give(worker);
+      }
+    });
+  } finally {
+    for (const worker of pool) worker.terminate();
+  }
+  return results;
+}
+
+/** A worker's error as the same class with the same message (its stack added to the message's). */
+function rebuildError(reply: Extract<SweepReply, { type: "error" }>): Error {
+  const Class = reply.name === "TypeError"
+    ? TypeError
+    : reply.name === "RangeError"
+    ? RangeError
+    : Error;
+  const error = new Class(reply.message);
+  if (reply.stack !== undefined) error.stack = `${error.name}: ${reply.message}\n${reply.stack}`;
+  return error;
 }
 
 function median(values: number[]): number {
