@@ -117,7 +117,7 @@ Deno.test({
             { timeout: 60_000 },
           );
           const drawn = await page.evaluate<number>(
-            `[...document.querySelectorAll(".js-plotly-plot")]
+            `[...document.querySelectorAll(".plotly-figure .js-plotly-plot")]
               .filter((plot) => plot.querySelector(".main-svg") !== null).length`,
           );
           assert.equal(drawn, figures, "every plotly figure has a drawn .main-svg");
