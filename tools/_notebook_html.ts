@@ -218,6 +218,7 @@ pre.output { padding: .2rem .8rem; }
 pre.stderr { background: #fff7ed; }
 pre.error { background: #fef2f2; color: #991b1b; }
 .plotly-figure.drawn .fallback { display: none; }
+.plotly-target { overflow-x: auto; }
 .output img { max-width: 100%; height: auto; }
 .math { overflow-x: auto; }
 math { font-size: 1.1em; font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", math; }

@@ -108,7 +108,11 @@ export class SmallMultiples {
     const data: Record<string, unknown>[] = [];
     const layout: Record<string, unknown> = {
       grid: { rows: this.rows, columns, pattern: "independent", xgap: 0.12, ygap: 0.3 },
-      height: 60 + 260 * this.rows,
+      // A fixed size: a grid squeezed to a phone's width is unreadable, so narrow pages scroll.
+      width: 80 + 280 * columns,
+      height: 100 + 260 * this.rows,
+      legend: { orientation: "h", x: 0, y: -0.08, yanchor: "top" },
+      margin: { l: 60, r: 20, t: 70, b: 60 },
       annotations: [] as unknown[],
     };
     if (this.options.title !== undefined) layout.title = { text: this.options.title };
