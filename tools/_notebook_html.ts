@@ -191,16 +191,44 @@ function base64(text: string): string {
   return btoa(binary);
 }
 
-/** Runs in the page: draws every figure, then hides its static fallback. */
+/**
+ * Runs in the page: draws every figure, then hides its static fallback. Plotly does not wrap
+ * titles, so on a narrow page a title too long for its chart is broken into lines at spaces
+ * (and its font made smaller), again whenever the window is resized.
+ */
 const DRAW_FIGURES = `
+const fitTitle = (target, title) => {
+  if (typeof title !== "string" || title === "") return;
+  const width = target.clientWidth;
+  const size = width < 560 ? 14 : 17;
+  const perLine = Math.max(12, Math.floor((width - 24) / (0.56 * size)));
+  const lines = [];
+  for (const word of title.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + " " + word).length <= perLine) lines[last] += " " + word;
+    else lines.push(word);
+  }
+  Plotly.relayout(target, {
+    "title.text": lines.join("<br>"),
+    "title.font.size": size,
+    "margin.t": Math.max(60, 30 + lines.length * (size + 6)),
+  });
+};
 for (const figure of document.querySelectorAll(".plotly-figure")) {
   const spec = JSON.parse(figure.querySelector(".figure-json").textContent);
   const config = Object.assign({ responsive: true, displaylogo: false }, spec.config);
   const target = figure.querySelector(".plotly-target");
+  const title = spec.layout?.title?.text;
   Plotly.newPlot(target, spec.data ?? [], spec.layout ?? {}, config)
     .then(() => spec.frames ? Plotly.addFrames(target, spec.frames) : undefined)
+    .then(() => fitTitle(target, title))
     .then(() => figure.classList.add("drawn"))
     .catch((error) => console.error("plotly could not draw a figure", error));
+  let pending;
+  addEventListener("resize", () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => fitTitle(target, title), 150);
+  });
 }
 `;
 
