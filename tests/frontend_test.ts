@@ -9,10 +9,10 @@
  * - every cell has exactly the outputs of the committed notebook, in order (output type and
  *   `text/plain` or stream text; type only for cells tagged `nondeterministic`): an output under
  *   the wrong cell, a lost one, or a progress line shown twice instead of updated in place fails.
- * Notebooks whose first Run All takes under `FAST_S` seconds run `REPEATS` (6) times in all;
- * with the three fast notebooks (01, 02, 04: 8-13 s each here) that is 18 Run Alls of the same
- * convention, and a fault that hits 25% of Run Alls passes all 18 unseen with probability
- * 0.75^18 < 0.6% (one notebook alone: 0.75^6 = 18%; `FRONTEND_REPEATS=17` gives 0.75^17 < 0.8%
+ * Notebooks whose first Run All takes under `FAST_S` seconds run `REPEATS` (5) times in all;
+ * with the four fast notebooks (01, 02, 04, 07: 7-13 s each on CI) that is 20 Run Alls of the
+ * same convention, and a fault that hits 25% of Run Alls passes all 20 unseen with probability
+ * 0.75^20 < 0.4% (one notebook alone: 0.75^5 = 24%; `FRONTEND_REPEATS=17` gives 0.75^17 < 0.8%
  * per notebook, at about 3x the time). Slower notebooks run once. Then a notebook copied into a
  * subfolder must show one message under its first cell and nothing else.
  *
@@ -29,7 +29,7 @@ import { listNotebooks, NOTEBOOKS_DIR } from "../tools/notebooks.ts";
 const ROOT = new URL("../", import.meta.url).pathname;
 /** Where screenshots of each notebook as first opened go; `dist/` is not committed. */
 const SCREENSHOTS = `${ROOT}dist/screenshots/`;
-const REPEATS = Number(Deno.env.get("FRONTEND_REPEATS") ?? 6);
+const REPEATS = Number(Deno.env.get("FRONTEND_REPEATS") ?? 5);
 const FAST_S = 15;
 const FILTER = (Deno.env.get("FRONTEND_NOTEBOOKS") ?? "").split(",").filter((f) => f !== "");
 
