@@ -6,7 +6,7 @@
  */
 
 import * as check from "../_check.ts";
-import { type Figure, type FigureJson, jupyterDisplay, type MimeBundle } from "./figure.ts";
+import { Figure, type FigureJson, jupyterDisplay, type MimeBundle } from "./figure.ts";
 import { escapeXml } from "./_text.ts";
 import { toSvg } from "./svg.ts";
 import { toBase64, toPng } from "../notebook/png.ts";
@@ -227,11 +227,10 @@ function withSharedY(panels: Figure[]): Figure[] {
     const range: [number, number] = log
       ? [Math.log10(lo) - pad, Math.log10(hi) + pad]
       : [lo - pad, hi + pad];
-    const copy = Object.create(Object.getPrototypeOf(panel)) as Figure;
-    Object.assign(copy, panel, {
+    return new Figure({
+      ...panel.toJSON(),
       layout: { ...panel.layout, yaxis: { ...panel.layout.yaxis, range } },
     });
-    return copy;
   });
 }
 
