@@ -9,6 +9,7 @@ import { Random } from "../random.ts";
 import { linear } from "../tensor/matmul.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { zeros } from "../tensor/factories.ts";
+import { arena } from "../tensor/_storage.ts";
 import { resetLinear } from "./init.ts";
 import { Module } from "./module.ts";
 
@@ -60,8 +61,9 @@ export class Linear extends Module {
     if (options.rng !== undefined && !(options.rng instanceof Random)) {
       throw new TypeError(`Linear: rng must be a Random, got rng=${check.show(options.rng)}`);
     }
-    this.weight = this.registerParameter("weight", zeros([outFeatures, inFeatures]));
-    this.bias = bias ? this.registerParameter("bias", zeros([outFeatures])) : null;
+    // parameters live in WebAssembly memory, where the matrix products use them in place
+    this.weight = this.registerParameter("weight", arena(() => zeros([outFeatures, inFeatures])));
+    this.bias = bias ? this.registerParameter("bias", arena(() => zeros([outFeatures]))) : null;
     resetLinear(this, { rng: options.rng });
   }
 

@@ -11,6 +11,7 @@ import { Optimizer, type OptimizerGroup, type ParamsInput } from "./optimizer.ts
 import { checkStateKeys, readBuffer } from "./_state.ts";
 import type { JsonObject } from "../schedulers/lr_scheduler.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { allocData } from "../tensor/_storage.ts";
 
 /** Adam's and AdamW's option names (PyTorch's keyword arguments in camelCase). */
 const ADAM_KEYS = ["lr", "betas", "eps", "weightDecay", "amsgrad", "maximize"] as const;
@@ -153,13 +154,13 @@ export class Adam extends Optimizer<AdamGroup, AdamState> {
       if (s === undefined) {
         s = {
           step: 0,
-          expAvg: new Float64Array(n),
-          expAvgSq: new Float64Array(n),
+          expAvg: allocData("float64", n),
+          expAvgSq: allocData("float64", n),
           maxExpAvgSq: null,
         };
         this.state.set(p, s);
       }
-      if (amsgrad && s.maxExpAvgSq === null) s.maxExpAvgSq = new Float64Array(n);
+      if (amsgrad && s.maxExpAvgSq === null) s.maxExpAvgSq = allocData("float64", n);
       const step = ++s.step;
       const m = s.expAvg, v = s.expAvgSq, vmax = s.maxExpAvgSq;
       const biasCorrection1 = 1 - beta1 ** step;

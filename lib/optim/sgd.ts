@@ -11,6 +11,7 @@ import { Optimizer, type OptimizerGroup, type ParamsInput } from "./optimizer.ts
 import { checkStateKeys, readBuffer } from "./_state.ts";
 import type { JsonObject } from "../schedulers/lr_scheduler.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { allocData } from "../tensor/_storage.ts";
 
 /** SGD's option names (PyTorch's keyword arguments in camelCase). */
 const SGD_KEYS = ["lr", "momentum", "dampening", "weightDecay", "nesterov", "maximize"] as const;
@@ -131,7 +132,7 @@ export class SGD extends Optimizer<SGDGroup, SGDState> {
       }
       let buf = state.momentumBuffer;
       const first = buf === null && momentum !== 0;
-      if (first) buf = state.momentumBuffer = new Float64Array(n);
+      if (first) buf = state.momentumBuffer = allocData("float64", n);
       for (let i = 0; i < n; i++) {
         let d = maximize ? -grad[i]! : grad[i]!;
         if (weightDecay !== 0) d = d + weightDecay * theta[i]!;

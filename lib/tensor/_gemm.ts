@@ -34,8 +34,8 @@ export function gemmPath(path?: "auto" | "direct" | "packed"): "auto" | "direct"
   return choice;
 }
 
-/** Rounds a count of doubles up to a whole 64-byte cache line. */
-const line = (doubles: number) => Math.ceil(doubles / 8) * 8;
+/** Rounds a count of bytes up to whole 64-byte cache lines. */
+const line = (bytes: number) => Math.ceil(bytes / 64) * 64;
 
 /** C (+)= A B as described in the module doc. `bias` is ignored when `accumulate`. */
 export function gemm(
@@ -56,39 +56,44 @@ export function gemm(
     return;
   }
   const packed = choice === "auto" ? m * n * k >= PACKED_FROM_FLOPS : choice === "packed";
-  // scratch layout in doubles: A at 0, then B, then C, then bias (padded to whole 6-column
-  // panels for the packed path), then the packed path's tile, packed A and packed B
-  const offB = line(a.length), offC = offB + line(b.length), offBias = offC + line(m * n);
-  const biasLength = bias === null ? 0 : packed ? Math.ceil(n / 6) * 6 : n;
-  const offTmp = offBias + line(biasLength), offPa = offTmp + 24;
-  const offPb = offPa + line(Math.ceil(m / 4) * 4 * k);
-  const heap = w.heap(packed ? offPb + Math.ceil(n / 6) * 6 * k : offBias + biasLength);
-  heap.set(a, 0);
-  heap.set(b, offB);
-  if (accumulate) heap.set(c, offC);
-  else if (bias !== null) {
-    heap.set(bias, offBias);
-    heap.fill(0, offBias + n, offBias + biasLength);
-  }
-  const biasPtr = accumulate || bias === null ? -1 : offBias * 8;
+  // Operands living in WebAssembly memory are used in place; the others are copied into the
+  // scratch block, laid out in bytes as: A, B, C, bias (padded to whole 6-column panels for the
+  // packed path, which always copies it), then the packed path's edge tile, packed A, packed B.
+  const useBias = !accumulate && bias !== null;
+  const ownC = w.owns(c);
+  const biasLength = !useBias ? 0 : packed ? Math.ceil(n / 6) * 6 : n;
+  const copyBias = useBias && (packed || !w.owns(bias!));
+  const offA = 0, offB = offA + (w.owns(a) ? 0 : line(a.length * 8));
+  const offC = offB + (w.owns(b) ? 0 : line(b.length * 8));
+  const offBias = offC + (ownC ? 0 : line(m * n * 8));
+  const offTmp = offBias + (copyBias ? line(biasLength * 8) : 0), offPa = offTmp + 24 * 8;
+  const offPb = offPa + line(Math.ceil(m / 4) * 4 * k * 8);
+  const base = w.scratch(packed ? offPb + Math.ceil(n / 6) * 6 * k * 8 : offTmp);
+  const pa = w.place(a, base + offA), pb = w.place(b, base + offB);
+  const pc = ownC ? c.byteOffset : accumulate ? w.place(c, base + offC) : base + offC;
+  let pBias = -1;
+  if (copyBias) { // the packed kernel reads whole panels: a padded copy
+    pBias = w.copyIn(bias!, base + offBias);
+    w.heap.fill(0, (pBias >> 3) + n, (pBias >> 3) + biasLength);
+  } else if (useBias) pBias = bias!.byteOffset;
   if (packed) {
-    w.kernels.packA(m, k, 0, as0, as1, offPa * 8);
-    w.kernels.packB(k, n, offB * 8, offPb * 8);
+    w.kernels.packA(m, k, pa, as0, as1, base + offPa);
+    w.kernels.packB(k, n, pb, base + offPb);
     w.kernels.gemmPacked(
       m,
       n,
       k,
-      offPa * 8,
-      offPb * 8,
-      offC * 8,
-      biasPtr,
+      base + offPa,
+      base + offPb,
+      pc,
+      pBias,
       accumulate ? 1 : 0,
-      offTmp * 8,
+      base + offTmp,
     );
   } else {
-    w.kernels.gemm(m, n, k, 0, as0, as1, offB * 8, offC * 8, biasPtr, accumulate ? 1 : 0);
+    w.kernels.gemm(m, n, k, pa, as0, as1, pb, pc, pBias, accumulate ? 1 : 0);
   }
-  w.copyOut(offC, m * n, c);
+  if (!ownC) w.copyOut(pc, c);
 }
 
 function gemmJs(
@@ -148,35 +153,38 @@ export function gemm32(
     gemm32Js(m, n, k, a, as0, as1, b, c, accumulate, bias);
     return;
   }
-  // scratch layout in floats, each part on a whole cache line: A, B, C, bias (padded to whole
-  // 12-column panels), the edge tile, packed A, packed B
-  const line32 = (floats: number) => Math.ceil(floats / 16) * 16;
-  const offB = line32(a.length), offC = offB + line32(b.length), offBias = offC + line32(m * n);
-  const biasLength = bias === null ? 0 : Math.ceil(n / 12) * 12;
-  const offTmp = offBias + line32(biasLength), offPa = offTmp + 48;
-  const offPb = offPa + line32(Math.ceil(m / 4) * 4 * k);
-  const heap = w.heap32(offPb + Math.ceil(n / 12) * 12 * k);
-  heap.set(a, 0);
-  heap.set(b, offB);
-  if (accumulate) heap.set(c, offC);
-  else if (bias !== null) {
-    heap.set(bias, offBias);
-    heap.fill(0, offBias + n, offBias + biasLength);
+  // as in gemm, in bytes: A, B, C (each unless it lives in WebAssembly memory), bias (padded to
+  // whole 12-column panels), the edge tile, packed A, packed B
+  const useBias = !accumulate && bias !== null;
+  const ownC = w.owns(c);
+  const biasLength = useBias ? Math.ceil(n / 12) * 12 : 0;
+  const offA = 0, offB = offA + (w.owns(a) ? 0 : line(a.length * 4));
+  const offC = offB + (w.owns(b) ? 0 : line(b.length * 4));
+  const offBias = offC + (ownC ? 0 : line(m * n * 4));
+  const offTmp = offBias + line(biasLength * 4), offPa = offTmp + 48 * 4;
+  const offPb = offPa + line(Math.ceil(m / 4) * 4 * k * 4);
+  const base = w.scratch(offPb + Math.ceil(n / 12) * 12 * k * 4);
+  const pa = w.place(a, base + offA), pb = w.place(b, base + offB);
+  const pc = ownC ? c.byteOffset : accumulate ? w.place(c, base + offC) : base + offC;
+  let pBias = -1;
+  if (useBias) { // the kernel reads whole panels: a padded copy
+    pBias = w.copyIn(bias!, base + offBias);
+    w.heap32.fill(0, (pBias >> 2) + n, (pBias >> 2) + biasLength);
   }
-  w.kernels.packA32(m, k, 0, as0, as1, offPa * 4);
-  w.kernels.packB32(k, n, offB * 4, offPb * 4);
+  w.kernels.packA32(m, k, pa, as0, as1, base + offPa);
+  w.kernels.packB32(k, n, pb, base + offPb);
   w.kernels.gemmPacked32(
     m,
     n,
     k,
-    offPa * 4,
-    offPb * 4,
-    offC * 4,
-    accumulate || bias === null ? -1 : offBias * 4,
+    base + offPa,
+    base + offPb,
+    pc,
+    pBias,
     accumulate ? 1 : 0,
-    offTmp * 4,
+    base + offTmp,
   );
-  w.copyOut32(offC, m * n, c);
+  if (!ownC) w.copyOut(pc, c);
 }
 
 function gemm32Js(

@@ -8,6 +8,7 @@
  */
 
 import { show } from "../_check.ts";
+import { arena } from "./_storage.ts";
 
 /** A kernel: reads and writes preallocated buffers, allocates nothing. */
 export type Kernel = () => void;
@@ -91,7 +92,7 @@ export function capture<T>(fn: () => T): () => T {
       const recording: Kernel[] = [];
       tape = recording;
       try {
-        result = fn();
+        result = arena(fn); // what the step creates lives in WebAssembly memory
       } finally {
         tape = null;
       }

@@ -9,11 +9,14 @@
 ;; (`--check` and tests/tensor/kernels_wasm_test.ts fail while the two differ).
 ;;
 ;; Conventions: every array is float64 (float32 in the *32 kernels); every pointer argument is
-;; a byte offset into the exported `memory` (the caller, lib/tensor/_wasm.ts, copies operands in and results out);
+;; a byte offset into the imported `memory` (lib/tensor/_wasm.ts provides it: a shared memory where
+;; tensors can live, so operands in it are read in place, or a private one operands are copied into);
 ;; every count and stride is in elements. The JavaScript fallbacks in lib/tensor/_gemm.ts and
 ;; lib/tensor/unary.ts compute the same results (tests/tensor/kernels_test.ts).
 (module
-  (memory (export "memory") 1)
+  ;; tools/build_kernels_wasm.ts also builds this module with the memory declared `shared`
+  ;; (the only difference): a shared memory never detaches its buffer when it grows
+  (import "env" "memory" (memory 1 65536))
 
   ;; gemm(m, n, k, a, as0, as1, b, c, bias, acc): the matrix product C = init + A · B
   ;;   C[i, j] = init(i, j) + Σ_p A(i, p) · B[p, j]     for i < m, j < n, p = 0, 1, ..., k − 1

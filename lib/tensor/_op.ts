@@ -10,13 +10,14 @@
 import { isGradEnabled } from "./_graph.ts";
 import { sizeOf } from "./_shape.ts";
 import { Tensor } from "./tensor.ts";
+import { allocData } from "./_storage.ts";
 
 /**
  * Creates the output of an op: a fresh zero buffer, recording `parents` when a
  * gradient can flow. The op then launches its forward kernel and sets `_backward`.
  */
 export function opResult(op: string, shape: readonly number[], parents: Tensor[]): Tensor {
-  const out = new Tensor(new Float64Array(sizeOf(shape)), shape);
+  const out = new Tensor(allocData("float64", sizeOf(shape)), shape);
   (out as { op: string }).op = op;
   if (isGradEnabled() && parents.some((p) => p.requiresGrad)) {
     out.requiresGrad = true;
@@ -30,7 +31,7 @@ export function opResult(op: string, shape: readonly number[], parents: Tensor[]
  * first gradient `t` receives in the current backward pass.
  */
 export function gradOf(t: Tensor): Float64Array {
-  const g = t.grad ??= new Float64Array(t.data.length);
+  const g = t.grad ??= allocData("float64", t.data.length);
   if (t._gradFresh) {
     g.fill(0);
     t._gradFresh = false;
@@ -46,6 +47,6 @@ export function gradOf(t: Tensor): Float64Array {
 export function claimGrad(t: Tensor): boolean {
   if (!t._gradFresh) return false;
   t._gradFresh = false;
-  t.grad ??= new Float64Array(t.data.length);
+  t.grad ??= allocData("float64", t.data.length);
   return true;
 }

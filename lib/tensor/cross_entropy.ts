@@ -12,6 +12,7 @@ import { showShape } from "./_shape.ts";
 import { claimGrad, gradOf, opResult } from "./_op.ts";
 import type { Tensor } from "./tensor.ts";
 import { oneOf, options as checkOptions, show } from "../_check.ts";
+import { allocData } from "./_storage.ts";
 
 /** How per-sample losses combine (PyTorch's `reduction`). */
 export type Reduction = "mean" | "sum" | "none";
@@ -85,8 +86,8 @@ export function crossEntropy(
   checkLabels(labels, batch, classes);
   const out = opResult("crossEntropy", reduction === "none" ? [batch] : [], [logits]);
   const z = logits.data, o = out.data;
-  const prob = new Float64Array(z.length);
-  const losses = new Float64Array(batch);
+  const prob = allocData("float64", z.length);
+  const losses = allocData("float64", batch);
   launch(() => {
     checkLabels(labels, batch, classes);
     let total = 0;

@@ -9,6 +9,7 @@ import { defaultRandom, type Random } from "../random.ts";
 import { tensorOptions } from "./_args.ts";
 import { checkShape, sizeOf } from "./_shape.ts";
 import { Tensor, type TensorOptions } from "./tensor.ts";
+import { allocData } from "./_storage.ts";
 
 /** Options of the random factories. */
 export interface RandomTensorOptions extends TensorOptions {
@@ -33,7 +34,7 @@ export function full(shape: readonly number[], value: number, options: TensorOpt
 function filled(owner: string, shape: unknown, value: number, options: unknown): Tensor {
   checkShape(shape);
   const o = tensorOptions<TensorOptions>(owner, options);
-  return new Tensor(new Float64Array(sizeOf(shape)).fill(value), shape, o);
+  return new Tensor(allocData("float64", sizeOf(shape)).fill(value), shape, o);
 }
 
 /**

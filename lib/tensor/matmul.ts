@@ -14,6 +14,7 @@ import { gemm, transposeInto } from "./_gemm.ts";
 import { showShape } from "./_shape.ts";
 import { claimGrad, gradOf, opResult } from "./_op.ts";
 import type { Tensor } from "./tensor.ts";
+import { allocData } from "./_storage.ts";
 
 /**
  * The matrix product C = A B of A `[m, k]` and B `[k, n]`.
@@ -36,7 +37,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const out = opResult("matmul", [m, n], [a, b]);
   const x = a.data, y = b.data, o = out.data;
   launch(() => gemm(m, n, k, x, k, 1, y, o, false, null));
-  const yt = new Float64Array(k * n); // Bᵀ, [n, k]
+  const yt = allocData("float64", k * n); // Bᵀ, [n, k]
   out._backward = () => {
     const g = out.grad!;
     if (a.requiresGrad) {
@@ -80,8 +81,8 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor 
   }
   const out = opResult("linear", [batch, nOut], bias ? [x, weight, bias] : [x, weight]);
   const xd = x.data, w = weight.data, b = bias?.data ?? null, o = out.data;
-  const wt = new Float64Array(nOut * nIn); // Wᵀ, [in, out]
-  const ones = new Float64Array(batch).fill(1); // sums G's columns for ∂b
+  const wt = allocData("float64", nOut * nIn); // Wᵀ, [in, out]
+  const ones = allocData("float64", batch).fill(1); // sums G's columns for ∂b
   launch(() => {
     transposeInto(w, nOut, nIn, wt);
     gemm(batch, nOut, nIn, xd, nIn, 1, wt, o, false, b); // y = b + x Wᵀ

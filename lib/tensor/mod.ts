@@ -12,6 +12,7 @@
  */
 
 export { capture, isGradEnabled, noGrad } from "./_graph.ts";
+export { arena } from "./_storage.ts";
 export { type NestedArray, Tensor, tensor, type TensorOptions } from "./tensor.ts";
 export { add, div, mul, sub } from "./elementwise.ts";
 export { exp, log, neg, relu, sigmoid, tanh } from "./unary.ts";

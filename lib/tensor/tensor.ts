@@ -13,6 +13,7 @@ import { argmax, max, mean, type ReduceOptions, sum } from "./reduce.ts";
 import { linear, matmul } from "./matmul.ts";
 import { reshape, transpose } from "./layout.ts";
 import { logSoftmax, softmax } from "./softmax.ts";
+import { allocData } from "./_storage.ts";
 
 /** Nested arrays of numbers, as `tensor()` accepts them. */
 export type NestedArray = number | readonly NestedArray[];
@@ -175,7 +176,7 @@ export class Tensor {
     }
     const order = topologicalOrder(this);
     const inner = order.filter((t) => t._backward !== null);
-    for (const t of order) t.grad ??= new Float64Array(t.data.length);
+    for (const t of order) t.grad ??= allocData("float64", t.data.length);
     const seed = gradient === undefined ? null : Float64Array.from(gradient);
     const root = this.grad!;
     const rootIsLeaf = this._backward === null;
@@ -346,9 +347,12 @@ export function tensor(
     for (let i = 0; i < arr.length; i++) walk(arr[i], dim + 1, `${path}[${i}]`);
   };
   if (ArrayBuffer.isView(data)) {
-    const flat = Float64Array.from(data as ArrayLike<number>);
+    const flat = allocData("float64", (data as ArrayLike<number>).length);
+    flat.set(data as ArrayLike<number>);
     return new Tensor(flat, shape === undefined ? [flat.length] : shape, options);
   }
   walk(data, 0, "data");
-  return new Tensor(Float64Array.from(values), shape === undefined ? inferred : shape, options);
+  const flat = allocData("float64", values.length);
+  flat.set(values);
+  return new Tensor(flat, shape === undefined ? inferred : shape, options);
 }

@@ -97,9 +97,11 @@ export function relu(a: Tensor): Tensor {
   launch(() => {
     const w = wasm();
     if (w !== null) {
-      w.heap(n).set(x, 0);
-      w.kernels.relu(n, 0, 0);
-      w.copyOut(0, n, o);
+      // in place for arrays in WebAssembly memory; the others go through the scratch block
+      const base = w.scratch((w.owns(x) ? 0 : n * 8) + (w.owns(o) ? 0 : n * 8));
+      const px = w.place(x, base), po = w.owns(o) ? o.byteOffset : w.owns(x) ? base : px;
+      w.kernels.relu(n, px, po);
+      if (!w.owns(o)) w.copyOut(po, o);
     } else {
       for (let i = 0; i < n; i++) o[i] = Math.max(x[i]!, 0);
     }
@@ -108,12 +110,13 @@ export function relu(a: Tensor): Tensor {
     const overwrite = claimGrad(a);
     const g = out.grad!, ga = gradOf(a), w = wasm();
     if (w !== null) {
-      const heap = w.heap(3 * n);
-      heap.set(o, 0);
-      heap.set(g, n);
-      if (!overwrite) heap.set(ga, 2 * n);
-      w.kernels.reluBackward(n, 0, n * 8, 2 * n * 8, overwrite ? 0 : 1);
-      w.copyOut(2 * n, n, ga);
+      const ownGa = w.owns(ga);
+      const offG = w.owns(o) ? 0 : n * 8, offGa = offG + (w.owns(g) ? 0 : n * 8);
+      const base = w.scratch(offGa + (ownGa ? 0 : n * 8));
+      const po = w.place(o, base), pg = w.place(g, base + offG);
+      const pga = ownGa ? ga.byteOffset : overwrite ? base + offGa : w.place(ga, base + offGa);
+      w.kernels.reluBackward(n, po, pg, pga, overwrite ? 0 : 1);
+      if (!ownGa) w.copyOut(pga, ga);
     } else if (overwrite) {
       for (let i = 0; i < n; i++) ga[i] = o[i]! > 0 ? g[i]! : 0;
     } else {

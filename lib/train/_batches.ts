@@ -8,6 +8,7 @@
 
 import type { Random } from "../random.ts";
 import { Tensor } from "../tensor/tensor.ts";
+import { allocData, arena } from "../tensor/_storage.ts";
 
 /** How the training rows are cut into batches, the same in every epoch. */
 export interface BatchPlan {
@@ -110,7 +111,9 @@ export interface BatchBuffers {
  * ```
  */
 export function batchBuffers(size: number, width: number): BatchBuffers {
-  return { x: new Tensor(new Float64Array(size * width), [size, width]), y: new Int32Array(size) };
+  // in WebAssembly memory, where a captured step's matrix products read the batch in place
+  const x = new Tensor(arena(() => allocData("float64", size * width)), [size, width]);
+  return { x, y: new Int32Array(size) };
 }
 
 /**

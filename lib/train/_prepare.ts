@@ -10,6 +10,7 @@ import { argmaxRow } from "../data/accuracy.ts";
 import { noGrad } from "../tensor/_graph.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import type { Features, LossFunction, TrainableModel, TrainableOptimizer } from "./_types.ts";
+import { allocData, arena } from "../tensor/_storage.ts";
 
 /** The data as `train()` receives it. */
 export interface TrainData {
@@ -45,7 +46,7 @@ export function toMatrix(name: string, x: Features): Tensor {
   if (x.length === 0) throw new RangeError(`${name} must not be empty`);
   const width = x[0]?.length ?? 0;
   if (width === 0) throw new RangeError(`${name} rows must not be empty`);
-  const flat = new Float64Array(x.length * width);
+  const flat = arena(() => allocData("float64", x.length * width)); // read in place by kernels
   x.forEach((row, i) => {
     if (row?.length !== width) {
       throw new RangeError(

@@ -36,6 +36,7 @@ const valid: Record<string, [() => unknown[], (...x: unknown[]) => unknown]> = {
   crossEntropy: [() => [t(), [0, 1], {}], (...x) => a.crossEntropy(...(x as [never, never]))],
   capture: [() => [() => 1], (...x) => a.capture(...(x as [never]))],
   noGrad: [() => [() => 1], (...x) => a.noGrad(...(x as [never]))],
+  arena: [() => [() => 1], (...x) => a.arena(...(x as [never]))],
   Linear: [() => [2, 2, {}], (...x) => new a.Linear(...(x as [never, never]))],
   CrossEntropyLoss: [() => [{}], (...x) => new a.CrossEntropyLoss(...(x as []))],
   "CrossEntropyLoss.forward": [

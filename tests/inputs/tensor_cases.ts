@@ -9,6 +9,7 @@
 import { capture as snap, type Case, withSetup } from "./_harness.ts";
 import {
   add,
+  arena,
   argmax,
   capture,
   crossEntropy,
@@ -640,6 +641,20 @@ const graphCases: Case[] = [
     export: "noGrad",
     label: "fn undefined",
     call: () => noGrad(bad(undefined)),
+    error: TypeError,
+    includes: ["fn=undefined"],
+  },
+  {
+    export: "arena",
+    label: "fn a Tensor",
+    call: () => arena(bad(tensor([1]))),
+    error: TypeError,
+    includes: ["arena", "fn=a Tensor of shape [1]"],
+  },
+  {
+    export: "arena",
+    label: "fn undefined",
+    call: () => arena(bad(undefined)),
     error: TypeError,
     includes: ["fn=undefined"],
   },

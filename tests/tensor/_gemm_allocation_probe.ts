@@ -31,6 +31,8 @@ function growth(replays: number): number {
   for (let i = 0; i < replays; i++) step();
   return Deno.memoryUsage().heapUsed - before;
 }
-for (let i = 0; i < 2000; i++) step(); // let the JIT settle (tier-up allocates code and feedback)
+// let the JIT settle (tier-up allocates code and feedback); the step's loops see both ordinary
+// arrays and arrays in shared WebAssembly memory, and take about 20,000 replays to settle
+for (let i = 0; i < 20_000; i++) step();
 const short = growth(8000), long = growth(32_000);
 console.log(JSON.stringify({ short, long, extraReplays: 24_000 }));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { buildAndRead, compileWat, kernelsModuleText } from "../../tools/build_kernels_wasm.ts";
-import { KERNELS_WASM_BASE64 } from "../../lib/tensor/_kernels_wasm.ts";
+import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from "../../lib/tensor/_kernels_wasm.ts";
 
 Deno.test("_kernels_wasm.ts is exactly a fresh build of _kernels.wat", async () => {
   const { fresh, committed } = await buildAndRead();
@@ -12,24 +12,41 @@ Deno.test("_kernels_wasm.ts is exactly a fresh build of _kernels.wat", async () 
   );
 });
 
-Deno.test("the embedded bytes are a WebAssembly module exporting memory and the kernels", () => {
-  const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0));
-  const module = new WebAssembly.Module(bytes);
-  assert.deepEqual(
-    WebAssembly.Module.exports(module).map((e) => `${e.kind} ${e.name}`).sort(),
-    [
-      "function gemm",
-      "function gemmPacked",
-      "function gemmPacked32",
-      "function packA",
-      "function packA32",
-      "function packB",
-      "function packB32",
-      "function relu",
-      "function reluBackward",
-      "memory memory",
-    ],
-  );
+const decode = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+
+Deno.test("both embedded builds import one memory and export the kernels", () => {
+  for (const base64 of [KERNELS_WASM_BASE64, KERNELS_SHARED_WASM_BASE64]) {
+    const module = new WebAssembly.Module(decode(base64));
+    assert.deepEqual(
+      WebAssembly.Module.imports(module).map((e) => `${e.kind} ${e.module}.${e.name}`),
+      ["memory env.memory"],
+    );
+    assert.deepEqual(
+      WebAssembly.Module.exports(module).map((e) => `${e.kind} ${e.name}`).sort(),
+      [
+        "function gemm",
+        "function gemmPacked",
+        "function gemmPacked32",
+        "function packA",
+        "function packA32",
+        "function packB",
+        "function packB32",
+        "function relu",
+        "function reluBackward",
+      ],
+    );
+  }
+});
+
+Deno.test("the shared build takes only a shared memory, the plain build only a private one", () => {
+  const plain = new WebAssembly.Module(decode(KERNELS_WASM_BASE64));
+  const shared = new WebAssembly.Module(decode(KERNELS_SHARED_WASM_BASE64));
+  const privateMemory = new WebAssembly.Memory({ initial: 1, maximum: 65536 });
+  const sharedMemory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
+  new WebAssembly.Instance(plain, { env: { memory: privateMemory } });
+  new WebAssembly.Instance(shared, { env: { memory: sharedMemory } });
+  assert.throws(() => new WebAssembly.Instance(plain, { env: { memory: sharedMemory } }));
+  assert.throws(() => new WebAssembly.Instance(shared, { env: { memory: privateMemory } }));
 });
 
 Deno.test("the drift check notices a one-instruction change and ignores comments", async () => {
