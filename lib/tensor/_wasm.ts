@@ -1,8 +1,8 @@
 /**
  * The WebAssembly kernels (lib/tensor/_kernels.wat) and the memory they work in.
  *
- * The memory is shared (a `SharedArrayBuffer`) wherever the runtime allows it (Deno, Node, and
- * cross-origin-isolated pages), because a shared memory keeps every view of it valid when it
+ * The memory is shared (a `SharedArrayBuffer`) wherever the runtime allows it (Deno, Node,
+ * Chromium), because a shared memory keeps every view of it valid when it
  * grows. Tensors can then *live* in it: {@linkcode Wasm.alloc} hands out blocks (storage for
  * tensors created in an arena, see lib/tensor/_storage.ts), and a kernel reads and writes such
  * operands in place. Operands elsewhere (ordinary JavaScript arrays) are copied into a scratch
@@ -101,16 +101,18 @@ export class Wasm {
         memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
         instance = new WebAssembly.Instance(new WebAssembly.Module(shared), { env: { memory } });
       } catch {
-        memory = instance = null; // no shared memory here (a page without cross-origin isolation)
+        memory = instance = null; // no shared memory on this runtime
       }
     }
+    // (pages that are not cross-origin isolated hide the SharedArrayBuffer global, though
+    // Chromium still gives WebAssembly shared memories: test by which build was instantiated)
+    this.shared = instance !== null;
     if (memory === null || instance === null) {
       memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
       instance = new WebAssembly.Instance(new WebAssembly.Module(plain), { env: { memory } });
     }
     this.kernels = instance.exports as unknown as Kernels;
     this.#memory = memory;
-    this.shared = memory.buffer instanceof SharedArrayBuffer;
     this.#refresh();
   }
 
