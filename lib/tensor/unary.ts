@@ -81,8 +81,9 @@ export function log(a: Tensor): Tensor {
 }
 
 /**
- * max(x, 0). ∂/∂x = 1 where x > 0, else 0 (PyTorch's choice at 0). Both kernels run branch-free in
- * WebAssembly when available (random signs make a per-element branch the slow part).
+ * max(x, 0). ∂/∂x = 1 where x > 0, else 0 (PyTorch's choice at 0). For float64 both kernels run
+ * branch-free in WebAssembly when available (random signs make a per-element branch the slow
+ * part); float32 runs the JavaScript loops.
  *
  * @example
  * ```ts
@@ -94,26 +95,27 @@ export function relu(a: Tensor): Tensor {
   tensorArg("relu", "a", a);
   const out = opResult("relu", a.shape, [a]);
   const x = a.data, o = out.data, n = o.length;
+  const f64 = a.dtype === "float64";
   launch(() => {
-    const w = wasm();
+    const w = f64 ? wasm() : null;
     if (w !== null) {
       w.heap(n).set(x, 0);
       w.kernels.relu(n, 0, 0);
-      w.copyOut(0, n, o);
+      w.copyOut(0, n, o as Float64Array);
     } else {
       for (let i = 0; i < n; i++) o[i] = Math.max(x[i]!, 0);
     }
   });
   out._backward = () => {
     const overwrite = claimGrad(a);
-    const g = out.grad!, ga = gradOf(a), w = wasm();
+    const g = out.grad!, ga = gradOf(a), w = f64 ? wasm() : null;
     if (w !== null) {
       const heap = w.heap(3 * n);
       heap.set(o, 0);
       heap.set(g, n);
       if (!overwrite) heap.set(ga, 2 * n);
       w.kernels.reluBackward(n, 0, n * 8, 2 * n * 8, overwrite ? 0 : 1);
-      w.copyOut(2 * n, n, ga);
+      w.copyOut(2 * n, n, ga as Float64Array);
     } else if (overwrite) {
       for (let i = 0; i < n; i++) ga[i] = o[i]! > 0 ? g[i]! : 0;
     } else {

@@ -8,6 +8,7 @@
 
 import type { Random } from "../random.ts";
 import { Tensor } from "../tensor/tensor.ts";
+import { allocData, type DType } from "../tensor/_storage.ts";
 
 /** How the training rows are cut into batches, the same in every epoch. */
 export interface BatchPlan {
@@ -100,7 +101,7 @@ export interface BatchBuffers {
 }
 
 /**
- * Buffers for batches of `size` rows of `width` features.
+ * Buffers for batches of `size` rows of `width` features of `dtype` (the model's).
  *
  * @example
  * ```ts
@@ -109,8 +110,8 @@ export interface BatchBuffers {
  * console.assert(b.x.shape.join() === "4,3" && b.y.length === 4);
  * ```
  */
-export function batchBuffers(size: number, width: number): BatchBuffers {
-  return { x: new Tensor(new Float64Array(size * width), [size, width]), y: new Int32Array(size) };
+export function batchBuffers(size: number, width: number, dtype: DType = "float64"): BatchBuffers {
+  return { x: new Tensor(allocData(dtype, size * width), [size, width]), y: new Int32Array(size) };
 }
 
 /**
