@@ -61,9 +61,9 @@ export interface AdamState {
  * ```
  * Defaults: lr 1e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 0, amsgrad false.
  *
- * A float32 parameter gets float32 moment buffers and the update of PyTorch's single-tensor
- * float32 path: scalars rounded to float32, each tensor op's result rounded to float32 (the bias
- * corrections, as in torch, are float64 numbers).
+ * A float32 parameter gets float32 moment buffers and the update of PyTorch 1.13's single-tensor
+ * float32 path, bit for bit: scalars rounded to float32, each tensor op's result rounded to
+ * float32 (the bias corrections, as in torch, are float64 numbers).
  *
  * @example
  * ```ts
@@ -229,9 +229,12 @@ export class AdamW extends Adam {
 }
 
 /**
- * The float32 Adam/AdamW update, one torch op per line on float32 values (scalars rounded to
- * float32): `mul_(1 − lr·wd)`, `lerp_`, `mul_(β₂).addcmul_(g, g, value=1 − β₂)`, `maximum`,
- * `(sqrt(v) / bc2).add_(eps)` and `addcdiv_(m, denom, value=−stepSize)`.
+ * The float32 Adam/AdamW update of torch 1.13's single-tensor path, one torch op per line on
+ * float32 values (scalars rounded to float32, `add_`/`addcmul_` with a scalar factor rounded
+ * once as torch's fused multiply-add): `mul_(1 − lr·wd)` or `add(θ, alpha=wd)`,
+ * `m.mul_(β₁).add_(g, alpha=1 − β₁)`, `v.mul_(β₂).addcmul_(g, g, value=1 − β₂)`, `maximum`,
+ * `(sqrt(v) / bc2).add_(eps)` and `θ.addcdiv_(m, denom, value=−stepSize)`. (PyTorch 2 updates m
+ * with `lerp_`, which can differ in the last bit.)
  */
 function adam32(
   theta: Float32Array,
@@ -243,7 +246,8 @@ function adam32(
   bc2: number,
 ): void {
   const { lr, eps, weightDecay, amsgrad, maximize } = group;
-  const beta2 = f32(group.betas[1]), w = f32(1 - group.betas[0]), keep = f32(1 - group.betas[1]);
+  const beta1 = f32(group.betas[0]), beta2 = f32(group.betas[1]);
+  const w = f32(1 - group.betas[0]), keep = f32(1 - group.betas[1]);
   const decay = f32(1 - lr * weightDecay), wd = f32(weightDecay), e = f32(eps);
   const step = f32(negStepSize);
   const m = s.expAvg, v = s.expAvgSq, vmax = s.maxExpAvgSq;
@@ -251,9 +255,8 @@ function adam32(
     let g = maximize ? -grad[i]! : grad[i]!;
     if (decoupled) theta[i] = theta[i]! * decay;
     else if (weightDecay !== 0) g = f32(g + wd * theta[i]!);
-    const mi = m[i]!;
-    m[i] = w < 0.5 ? mi + w * f32(g - mi) : g - f32(g - mi) * f32(1 - w);
-    let vi = f32(f32(v[i]! * beta2) + f32(f32(keep * g) * g));
+    m[i] = f32(m[i]! * beta1) + w * g;
+    let vi = f32(f32(v[i]! * beta2) + f32(keep * g) * g);
     v[i] = vi;
     if (vmax !== null && amsgrad) vi = vmax[i] = Math.max(vmax[i]!, vi);
     const denom = f32(f32(f32(Math.sqrt(vi)) / bc2) + e);
