@@ -9,6 +9,8 @@ import { irisSetup, lrRangeTest, train } from "../../lib/train/mod.ts";
 import { CrossEntropyLoss, Linear, ReLU, Sequential } from "../../lib/nn/mod.ts";
 import { SGD } from "../../lib/optim/mod.ts";
 import { Random } from "../../lib/random.ts";
+import { accuracy } from "../../lib/data/mod.ts";
+import { tensor } from "../../lib/tensor/mod.ts";
 
 function setup(dtype: "float32" | "float64") {
   const rng = new Random(11);
@@ -49,4 +51,9 @@ Deno.test("lrRangeTest runs a float32 model and restores it", () => {
   assert.equal(r.lr.length, r.loss.length);
   assert.ok(r.loss.every((l) => Math.fround(l) === l || !Number.isFinite(l)));
   assert.deepEqual(a.model.parameters().map((p) => p.toArray()), before);
+});
+
+Deno.test("accuracy() reads float32 scores as a tensor of scores", () => {
+  const scores = tensor([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]], undefined, { dtype: "float32" });
+  assert.equal(accuracy(scores, [1, 0, 0]), 2 / 3);
 });
