@@ -1,8 +1,9 @@
 /**
  * The scaling benchmark: milliseconds per training step of an MLP (Linear → ReLU → Linear →
  * ReLU → Linear, mean softmax cross-entropy, plain SGD) at four sizes, from the Iris network to
- * 784-512-512-10 on batches of 4096, in anneal (float64, captured step) and in numpy and PyTorch
- * eager (float64 and float32, 1 and 2 BLAS threads). Every implementation starts from the same
+ * 784-512-512-10 on batches of 4096, in anneal (float64 and float32, captured step) and in numpy
+ * and PyTorch eager (float64 and float32, 1 and 2 BLAS threads). anneal's float32 run starts from
+ * the same data and weights rounded to float32. Every implementation starts from the same
  * deterministic data and weights (closed forms of sin and cos), so the first step's loss agrees
  * across the float64 runs (printed as a check that all do the same work).
  *
@@ -22,7 +23,7 @@ import process from "node:process";
 import { parseArgs } from "node:util";
 import { CrossEntropyLoss, Linear, ReLU, Sequential } from "../lib/nn/mod.ts";
 import { SGD } from "../lib/optim/mod.ts";
-import { capture, tensor } from "../lib/tensor/mod.ts";
+import { capture, type DType, tensor } from "../lib/tensor/mod.ts";
 import { interleave, loadAverage, machine, spread, summarize } from "./_rounds.ts";
 import { blasProblem, coreOverride, describeBlas, peerEnv, probeBlas } from "./_blas.ts";
 
@@ -57,16 +58,17 @@ export function stepFlops([nIn, h1, h2, nOut, batch]: Size): number {
 
 const label = (s: Size) => `${s[0]}-${s[1]}-${s[2]}-${s[3]}, batch ${s[4]}`;
 
-/** anneal's step at one size, captured, timed like bench/scale_peers.py's `timed`. */
-export function annealSteps(size: Size, seconds: number): SizeResult {
+/** anneal's step at one size in `dtype`, captured, timed like bench/scale_peers.py's `timed`. */
+export function annealSteps(size: Size, seconds: number, dtype: DType = "float64"): SizeResult {
   const [nIn, h1, h2, nOut, batch] = size;
   const x = tensor(
     Array.from({ length: batch * nIn }, (_, t) => Math.sin(0.5 + t)),
     [batch, nIn],
+    { dtype },
   );
   const y = Int32Array.from({ length: batch }, (_, r) => r % nOut);
   const layers = [[nIn, h1], [h1, h2], [h2, nOut]].map(([i, o], li) => {
-    const layer = new Linear(i!, o!);
+    const layer = new Linear(i!, o!, { dtype });
     const scale = 1 / Math.sqrt(i!);
     layer.weight.data.set(Array.from({ length: i! * o! }, (_, t) => scale * Math.cos(1 + li + t)));
     layer.bias!.data.set(Array.from({ length: o! }, (_, r) => 0.1 * Math.sin(li + r)));
@@ -135,12 +137,14 @@ if (import.meta.main) {
       sizes: { type: "string", default: JSON.stringify(SIZES) },
       "openblas-core": { type: "string", default: "auto" },
       child: { type: "boolean", default: false },
+      dtype: { type: "string", default: "float64" },
     },
   });
   const sizes = JSON.parse(values.sizes!) as Size[];
   const seconds = Number(values.seconds);
   if (values.child) {
-    console.log(JSON.stringify({ results: sizes.map((s) => annealSteps(s, seconds)) }));
+    const dtype = values.dtype as DType;
+    console.log(JSON.stringify({ results: sizes.map((s) => annealSteps(s, seconds, dtype)) }));
   } else {
     const rounds = Number(values.rounds);
     const loadBefore = loadAverage();
@@ -159,15 +163,18 @@ if (import.meta.main) {
         return 0;
       };
     };
-    add("anneal float64 (captured step)", () =>
-      run(Deno.execPath(), [
-        "run",
-        "--allow-all",
-        new URL(import.meta.url).pathname,
-        "--child",
-        `--sizes=${JSON.stringify(sizes)}`,
-        `--seconds=${seconds}`,
-      ]));
+    for (const dtype of ["float64", "float32"]) {
+      add(`anneal ${dtype} (captured step)`, () =>
+        run(Deno.execPath(), [
+          "run",
+          "--allow-all",
+          new URL(import.meta.url).pathname,
+          "--child",
+          `--sizes=${JSON.stringify(sizes)}`,
+          `--seconds=${seconds}`,
+          `--dtype=${dtype}`,
+        ]));
+    }
     const blasLines = new Set<string>();
     for (const framework of ["numpy", "torch"] as const) {
       const detected = await probeBlas(PYTHON, framework, peerEnv(1, null));
@@ -235,7 +242,7 @@ if (import.meta.main) {
     for (const line of blasLines) console.log(`BLAS: ${line}`);
     for (const note of notes) console.log(`Note: ${note}.`);
     for (const failure of failures) console.log(failure);
-    console.log("anneal float32: not available (anneal has no float32 dtype yet).\n");
+    console.log("");
     const header = ["contender", ...sizes.map(label)];
     console.log(table(
       header,
@@ -278,10 +285,12 @@ if (import.meta.main) {
         ),
       ]),
     ));
-    console.log("\nFirst step's loss (float64 runs agree: the same work):\n");
+    console.log(
+      "\nFirst step's loss (float64 runs agree: the same work; float32 runs to about 6 digits):\n",
+    );
     console.log(table(
       header,
-      names.filter((n) => n.includes("float64")).map((name) => [
+      names.map((name) => [
         name,
         ...sizes.map((_, i) => runs.get(name)!.at(-1)![i]!.loss1.toPrecision(12)),
       ]),

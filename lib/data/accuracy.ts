@@ -24,7 +24,8 @@ export type Predictions = Tensor | readonly (readonly number[])[] | ArrayLike<nu
 
 function isTensor(value: unknown): value is Tensor {
   return typeof value === "object" && value !== null && "shape" in value &&
-    (value as Tensor).data instanceof Float64Array;
+    ((value as Tensor).data instanceof Float64Array ||
+      (value as Tensor).data instanceof Float32Array);
 }
 
 /**

@@ -9,8 +9,8 @@ import { Random } from "../random.ts";
 import { linear } from "../tensor/matmul.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { zeros } from "../tensor/factories.ts";
-import { arena } from "../tensor/_storage.ts";
 import { resetLinear } from "./init.ts";
+import { arena, checkDtype, type DType } from "../tensor/_storage.ts";
 import { Module } from "./module.ts";
 
 /** Options of {@linkcode Linear}. */
@@ -19,12 +19,15 @@ export interface LinearOptions {
   rng?: Random;
   /** Whether to add a learnable bias. Default true. */
   bias?: boolean;
+  /** The parameters' dtype (PyTorch's `dtype=` factory argument): "float64" (default) or "float32". */
+  dtype?: DType;
 }
 
 /**
  * A fully connected layer y = x Wᵀ + b with W `[outFeatures, inFeatures]` and b
  * `[outFeatures]`, initialised as PyTorch does: W, b ~ U(−1/√inFeatures, 1/√inFeatures)
  * (kaiming_uniform_ with a = √5 for W), weights drawn first in row-major order, then the bias.
+ * With `dtype: "float32"` the parameters are float32 (the same draws, rounded to nearest).
  *
  * @example
  * ```ts
@@ -33,6 +36,8 @@ export interface LinearOptions {
  * import { Random } from "../random.ts";
  * const fc = new Linear(4, 3, { rng: new Random(0) });
  * console.assert(fc.forward(tensor([[1, 2, 3, 4]])).shape.join() === "1,3");
+ * const half = new Linear(4, 3, { dtype: "float32" });
+ * console.assert(half.forward(tensor([[1, 2, 3, 4]], undefined, { dtype: "float32" })).dtype === "float32");
  * ```
  */
 export class Linear extends Module {
@@ -46,7 +51,8 @@ export class Linear extends Module {
    *
    * @param inFeatures The size of each input row, a positive integer.
    * @param outFeatures The size of each output row, a positive integer.
-   * @param options `bias` (default true) and `rng`, the stream the initialiser draws from.
+   * @param options `bias` (default true), `rng`, the stream the initialiser draws from, and
+   *   `dtype` ("float64" by default, or "float32").
    */
   constructor(
     readonly inFeatures: number,
@@ -56,14 +62,20 @@ export class Linear extends Module {
     super();
     check.positiveInteger("inFeatures", inFeatures);
     check.positiveInteger("outFeatures", outFeatures);
-    check.options("Linear", options, ["rng", "bias"]);
+    check.options("Linear", options, ["rng", "bias", "dtype"]);
     const bias = check.boolean("bias", options.bias ?? true);
+    const dtype = options.dtype === undefined ? "float64" : checkDtype(options.dtype);
     if (options.rng !== undefined && !(options.rng instanceof Random)) {
       throw new TypeError(`Linear: rng must be a Random, got rng=${check.show(options.rng)}`);
     }
     // parameters live in WebAssembly memory, where the matrix products use them in place
-    this.weight = this.registerParameter("weight", arena(() => zeros([outFeatures, inFeatures])));
-    this.bias = bias ? this.registerParameter("bias", arena(() => zeros([outFeatures]))) : null;
+    this.weight = this.registerParameter(
+      "weight",
+      arena(() => zeros([outFeatures, inFeatures], { dtype })),
+    );
+    this.bias = bias
+      ? this.registerParameter("bias", arena(() => zeros([outFeatures], { dtype })))
+      : null;
     resetLinear(this, { rng: options.rng });
   }
 

@@ -8,6 +8,7 @@
 import * as check from "../_check.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { launch } from "../tensor/_graph.ts";
+import { checkDtype, copyData, type DType } from "../tensor/_storage.ts";
 
 /** One parameter as a state dict saves it: shape and row-major values, plain JSON. */
 export interface SavedTensor {
@@ -102,6 +103,52 @@ export abstract class Module {
     return this;
   }
 
+  /**
+   * Converts every parameter (and its gradient) of this module and its children to `dtype`, in
+   * place as PyTorch's `module.to(dtype)`: each parameter whose dtype differs is replaced by a
+   * new leaf tensor holding the converted values (rounded to nearest for float32), under the
+   * same name and field. Returns this. An optimizer (or a `capture`d step) built before the
+   * conversion still holds the old tensors and would train nothing: as PyTorch advises for
+   * `.to()`/`.cuda()`, build optimizers after converting the model.
+   *
+   * @example
+   * ```ts
+   * import { Linear } from "./mod.ts";
+   * import { SGD } from "../optim/mod.ts";
+   * import { tensor } from "../tensor/mod.ts";
+   * const fc = new Linear(2, 1).to("float32"); // convert first ...
+   * const opt = new SGD(fc.parameters(), { lr: 0.1 }); // ... then build the optimizer
+   * fc.forward(tensor([[1, 2]], undefined, { dtype: "float32" })).sum().backward();
+   * opt.step();
+   * console.assert(fc.weight.dtype === "float32" && fc.weight.grad instanceof Float32Array);
+   * ```
+   */
+  to(dtype: DType): this {
+    const target = checkDtype(dtype);
+    for (const [name, p] of this.#params) {
+      if (p.dtype === target) continue;
+      const converted = new Tensor(copyData(target, p.data), p.shape, {
+        requiresGrad: p.requiresGrad,
+      });
+      if (p.grad !== null) converted.grad = copyData(target, p.grad);
+      this.#params.set(name, converted);
+      const fields = this as unknown as Record<string, unknown>;
+      for (const key of Object.keys(fields)) if (fields[key] === p) fields[key] = converted;
+    }
+    for (const child of this.#children.values()) child.to(target);
+    return this;
+  }
+
+  /** `to("float32")` (PyTorch's `module.float()`); returns this. */
+  float(): this {
+    return this.to("float32");
+  }
+
+  /** `to("float64")` (PyTorch's `module.double()`); returns this. */
+  double(): this {
+    return this.to("float64");
+  }
+
   /** Sets evaluation mode (`train(false)`); returns this. */
   eval(): this {
     return this.train(false);
@@ -115,7 +162,7 @@ export abstract class Module {
     });
   }
 
-  /** The parameters as plain JSON, keyed by dotted name. */
+  /** The parameters as plain JSON, keyed by dotted name (float32 values are exact in JSON). */
   stateDict(): ModuleState {
     const state: ModuleState = {};
     for (const [name, p] of this.namedParameters()) {
@@ -125,7 +172,9 @@ export abstract class Module {
   }
 
   /**
-   * Copies saved values into the existing parameters in place (optimizers keep working). The
+   * Copies saved values into the existing parameters in place (optimizers keep working),
+   * converted to each parameter's dtype as PyTorch's `copy_` does (rounded to nearest for a
+   * float32 parameter); a parameter's dtype never changes. The
    * state must be an object whose keys are exactly the parameters' names, each `{ shape, data }`
    * with this parameter's shape and finite numbers (NaN and ±Infinity are refused, whether the
    * state went through JSON or not). On any problem nothing changes: a TypeError for a
@@ -173,12 +222,15 @@ function savedTensorProblem(name: string, saved: unknown, p: Tensor): string | u
   const expected = p.shape.join(", ");
   if (
     !Array.isArray(shape) || shape.join(", ") !== expected ||
-    !(Array.isArray(data) || data instanceof Float64Array) || data.length !== p.size
+    !(Array.isArray(data) || data instanceof Float64Array || data instanceof Float32Array) ||
+    data.length !== p.size
   ) {
     return `shape mismatch for "${name}": expected [${expected}], got [${
       Array.isArray(shape) ? shape.join(", ") : check.show(shape)
     }] with ${
-      Array.isArray(data) || data instanceof Float64Array ? data.length : check.show(data)
+      Array.isArray(data) || data instanceof Float64Array || data instanceof Float32Array
+        ? data.length
+        : check.show(data)
     } values`;
   }
   for (let i = 0; i < data.length; i++) {

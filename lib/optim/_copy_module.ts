@@ -7,6 +7,7 @@
 
 import { Module } from "../nn/module.ts";
 import { Tensor } from "../tensor/tensor.ts";
+import { copyData } from "../tensor/_storage.ts";
 
 /** A module with no behaviour of its own: its constructor only runs `Module`'s. */
 class Blank extends Module {
@@ -32,7 +33,7 @@ function copyValue(value: unknown, memo: Map<object, unknown>): unknown {
   if (typeof value !== "object" || value === null) return value;
   if (memo.has(value)) return memo.get(value);
   if (value instanceof Tensor) {
-    const copy = new Tensor(new Float64Array(value.data), value.shape, {
+    const copy = new Tensor(copyData(value.dtype, value.data), value.shape, {
       requiresGrad: value.requiresGrad,
     });
     memo.set(value, copy);

@@ -8,10 +8,12 @@
 import * as check from "../_check.ts";
 import type { JsonObject } from "../schedulers/lr_scheduler.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { copyData, type Storage } from "../tensor/_storage.ts";
 
 /**
- * Reads `saved[key]` as a buffer of `param.size` finite numbers (a number array, or a
- * Float64Array in memory), at least `min`; throws naming `where.key` and the bad value.
+ * Reads `saved[key]` as a buffer of `param.size` finite numbers (a number array, or a typed
+ * array in memory), at least `min`; throws naming `where.key` and the bad value. The buffer has
+ * the parameter's dtype (values rounded to nearest for float32, as torch's load casts them).
  */
 export function readBuffer(
   saved: JsonObject,
@@ -19,10 +21,10 @@ export function readBuffer(
   param: Tensor,
   where: string,
   min = -Infinity,
-): Float64Array {
+): Storage {
   const v: unknown = saved[key];
   const name = `${where}.${key}`;
-  if (!Array.isArray(v) && !(v instanceof Float64Array)) {
+  if (!Array.isArray(v) && !(v instanceof Float64Array) && !(v instanceof Float32Array)) {
     throw new TypeError(`loaded ${name} must be an array of numbers, got ${name}=${check.show(v)}`);
   }
   if (v.length !== param.size) {
@@ -45,7 +47,7 @@ export function readBuffer(
       );
     }
   }
-  return Float64Array.from(v as ArrayLike<number>);
+  return copyData(param.dtype, v as ArrayLike<number>);
 }
 
 /** Throws unless `saved` has exactly the keys `keys`, naming the first extra or missing one. */

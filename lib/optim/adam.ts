@@ -11,7 +11,9 @@ import { Optimizer, type OptimizerGroup, type ParamsInput } from "./optimizer.ts
 import { checkStateKeys, readBuffer } from "./_state.ts";
 import type { JsonObject } from "../schedulers/lr_scheduler.ts";
 import type { Tensor } from "../tensor/tensor.ts";
-import { allocData } from "../tensor/_storage.ts";
+import { allocData, type Storage } from "../tensor/_storage.ts";
+
+const f32 = Math.fround;
 
 /** Adam's and AdamW's option names (PyTorch's keyword arguments in camelCase). */
 const ADAM_KEYS = ["lr", "betas", "eps", "weightDecay", "amsgrad", "maximize"] as const;
@@ -38,15 +40,15 @@ export type AdamOptions = Partial<Omit<AdamGroup, "params">>;
 /** Adam's per-parameter state, created on the parameter's first update. */
 export interface AdamState {
   /** Only the fields below; the signature makes it a `ParamState`. */
-  [key: string]: number | Float64Array | null;
+  [key: string]: number | Storage | null;
   /** How many updates this parameter has had (t in the bias corrections). */
   step: number;
-  /** The first moment estimate m. */
-  expAvg: Float64Array;
+  /** The first moment estimate m (of the parameter's dtype, as the other buffers). */
+  expAvg: Storage;
   /** The second moment estimate v. */
-  expAvgSq: Float64Array;
+  expAvgSq: Storage;
   /** The running maximum of v with amsgrad, else null. */
-  maxExpAvgSq: Float64Array | null;
+  maxExpAvgSq: Storage | null;
 }
 
 /**
@@ -58,6 +60,10 @@ export interface AdamState {
  * θ ← θ − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + eps)
  * ```
  * Defaults: lr 1e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 0, amsgrad false.
+ *
+ * A float32 parameter gets float32 moment buffers and the update of PyTorch 1.13's single-tensor
+ * float32 path, bit for bit: scalars rounded to float32, each tensor op's result rounded to
+ * float32 (the bias corrections, as in torch, are float64 numbers).
  *
  * @example
  * ```ts
@@ -154,13 +160,13 @@ export class Adam extends Optimizer<AdamGroup, AdamState> {
       if (s === undefined) {
         s = {
           step: 0,
-          expAvg: allocData("float64", n),
-          expAvgSq: allocData("float64", n),
+          expAvg: allocData(p.dtype, n),
+          expAvgSq: allocData(p.dtype, n),
           maxExpAvgSq: null,
         };
         this.state.set(p, s);
       }
-      if (amsgrad && s.maxExpAvgSq === null) s.maxExpAvgSq = allocData("float64", n);
+      if (amsgrad && s.maxExpAvgSq === null) s.maxExpAvgSq = allocData(p.dtype, n);
       const step = ++s.step;
       const m = s.expAvg, v = s.expAvgSq, vmax = s.maxExpAvgSq;
       const biasCorrection1 = 1 - beta1 ** step;
@@ -168,6 +174,11 @@ export class Adam extends Optimizer<AdamGroup, AdamState> {
       const stepSize = lr / biasCorrection1;
       const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
       const decay = 1 - lr * weightDecay;
+      if (theta instanceof Float32Array) {
+        const bc2 = f32(biasCorrection2Sqrt);
+        adam32(theta, grad, s, group, this.decoupled, -stepSize, bc2);
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         let g = maximize ? -grad[i]! : grad[i]!;
         if (this.decoupled) theta[i] = theta[i]! * decay;
@@ -214,5 +225,41 @@ export class AdamW extends Adam {
   constructor(params: ParamsInput<AdamGroup>, options: AdamOptions = {}) {
     check.options(new.target.name, options, ADAM_KEYS);
     super(params, { ...options, weightDecay: options.weightDecay ?? 1e-2 });
+  }
+}
+
+/**
+ * The float32 Adam/AdamW update of torch 1.13's single-tensor path, one torch op per line on
+ * float32 values (scalars rounded to float32, `add_`/`addcmul_` with a scalar factor rounded
+ * once as torch's fused multiply-add): `mul_(1 − lr·wd)` or `add(θ, alpha=wd)`,
+ * `m.mul_(β₁).add_(g, alpha=1 − β₁)`, `v.mul_(β₂).addcmul_(g, g, value=1 − β₂)`, `maximum`,
+ * `(sqrt(v) / bc2).add_(eps)` and `θ.addcdiv_(m, denom, value=−stepSize)`. (PyTorch 2 updates m
+ * with `lerp_`, which can differ in the last bit.)
+ */
+function adam32(
+  theta: Float32Array,
+  grad: Storage,
+  s: AdamState,
+  group: AdamGroup,
+  decoupled: boolean,
+  negStepSize: number,
+  bc2: number,
+): void {
+  const { lr, eps, weightDecay, amsgrad, maximize } = group;
+  const beta1 = f32(group.betas[0]), beta2 = f32(group.betas[1]);
+  const w = f32(1 - group.betas[0]), keep = f32(1 - group.betas[1]);
+  const decay = f32(1 - lr * weightDecay), wd = f32(weightDecay), e = f32(eps);
+  const step = f32(negStepSize);
+  const m = s.expAvg, v = s.expAvgSq, vmax = s.maxExpAvgSq;
+  for (let i = 0; i < theta.length; i++) {
+    let g = maximize ? -grad[i]! : grad[i]!;
+    if (decoupled) theta[i] = theta[i]! * decay;
+    else if (weightDecay !== 0) g = f32(g + wd * theta[i]!);
+    m[i] = f32(m[i]! * beta1) + w * g;
+    let vi = f32(f32(v[i]! * beta2) + f32(keep * g) * g);
+    v[i] = vi;
+    if (vmax !== null && amsgrad) vi = vmax[i] = Math.max(vmax[i]!, vi);
+    const denom = f32(f32(f32(Math.sqrt(vi)) / bc2) + e);
+    theta[i] = theta[i]! + f32(f32(step * m[i]!) / denom);
   }
 }

@@ -12,6 +12,7 @@ import type { Json, JsonObject, ParamGroup } from "../schedulers/lr_scheduler.ts
 import { launch } from "../tensor/_graph.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { readBuffer } from "./_state.ts";
+import type { Storage } from "../tensor/_storage.ts";
 
 /** A param group: the tensors it updates and its hyperparameters (read at every step). */
 export interface OptimizerGroup extends ParamGroup {
@@ -32,8 +33,8 @@ export interface OptimizerState extends JsonObject {
   paramGroups: JsonObject[];
 }
 
-/** Per-parameter state: numbers and buffers (saved as number arrays). */
-export type ParamState = Record<string, number | Float64Array | null>;
+/** Per-parameter state: numbers and buffers of the parameter's dtype (saved as number arrays). */
+export type ParamState = Record<string, number | Storage | null>;
 
 /**
  * The base class. `paramGroups[i].lr` (and `momentum`, `betas`) may be changed between steps,
@@ -210,7 +211,9 @@ export abstract class Optimizer<G extends OptimizerGroup, S extends ParamState =
     for (const [p, s] of this.state) {
       const saved: JsonObject = {};
       for (const [k, v] of Object.entries(s)) {
-        saved[k] = v instanceof Float64Array ? Array.from(v) : v as Json;
+        saved[k] = v instanceof Float64Array || v instanceof Float32Array
+          ? Array.from(v)
+          : v as Json;
       }
       state[String(index.get(p))] = saved;
     }

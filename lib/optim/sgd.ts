@@ -11,7 +11,9 @@ import { Optimizer, type OptimizerGroup, type ParamsInput } from "./optimizer.ts
 import { checkStateKeys, readBuffer } from "./_state.ts";
 import type { JsonObject } from "../schedulers/lr_scheduler.ts";
 import type { Tensor } from "../tensor/tensor.ts";
-import { allocData } from "../tensor/_storage.ts";
+import { allocData, type Storage } from "../tensor/_storage.ts";
+
+const f32 = Math.fround;
 
 /** SGD's option names (PyTorch's keyword arguments in camelCase). */
 const SGD_KEYS = ["lr", "momentum", "dampening", "weightDecay", "nesterov", "maximize"] as const;
@@ -35,9 +37,9 @@ export interface SGDGroup extends OptimizerGroup {
 /** SGD's per-parameter state: the momentum buffer, created on the first step with momentum. */
 export interface SGDState {
   /** Only the fields below; the signature makes it a `ParamState`. */
-  [key: string]: Float64Array | null;
-  /** `b` in the update, or null while momentum is 0. */
-  momentumBuffer: Float64Array | null;
+  [key: string]: Storage | null;
+  /** `b` in the update (of the parameter's dtype), or null while momentum is 0. */
+  momentumBuffer: Storage | null;
 }
 
 /** SGD hyperparameters (PyTorch's keyword arguments, camelCased), all optional. */
@@ -52,6 +54,10 @@ export type SGDOptions = Partial<Omit<SGDGroup, "params">>;
  * θ ← θ − lr · g
  * ```
  * Defaults: lr 1e-3, momentum 0, dampening 0, weightDecay 0, nesterov false.
+ *
+ * A float32 parameter gets a float32 momentum buffer and the update of PyTorch's single-tensor
+ * float32 path: the hyperparameters rounded to float32 and each tensor op's result rounded to
+ * float32 (`param.add_(d, alpha=-lr)` as one rounding, as torch's fused multiply-add).
  *
  * @example
  * ```ts
@@ -132,7 +138,11 @@ export class SGD extends Optimizer<SGDGroup, SGDState> {
       }
       let buf = state.momentumBuffer;
       const first = buf === null && momentum !== 0;
-      if (first) buf = state.momentumBuffer = allocData("float64", n);
+      if (first) buf = state.momentumBuffer = allocData(p.dtype, n);
+      if (theta instanceof Float32Array) {
+        sgd32(theta, grad, buf, first, group);
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         let d = maximize ? -grad[i]! : grad[i]!;
         if (weightDecay !== 0) d = d + weightDecay * theta[i]!;
@@ -144,5 +154,31 @@ export class SGD extends Optimizer<SGDGroup, SGDState> {
         theta[i] = theta[i]! + -lr * d;
       }
     }
+  }
+}
+
+/**
+ * The float32 update: each line is one torch op on float32 tensors with its scalar rounded to
+ * float32. `a + s · b` with float32 a, b, s is exact in float64 before the last rounding except
+ * for rare double roundings, so it rounds as torch's fused `add_(b, alpha=s)`.
+ */
+function sgd32(
+  theta: Float32Array,
+  grad: Storage,
+  buf: Storage | null,
+  first: boolean,
+  group: SGDGroup,
+): void {
+  const { momentum, dampening, weightDecay, nesterov, maximize } = group;
+  const lr = f32(-group.lr), m = f32(momentum), keep = f32(1 - dampening), wd = f32(weightDecay);
+  for (let i = 0; i < theta.length; i++) {
+    let d = maximize ? -grad[i]! : grad[i]!;
+    if (weightDecay !== 0) d = f32(d + wd * theta[i]!);
+    if (momentum !== 0) {
+      const b = first ? d : f32(f32(m * buf![i]!) + keep * d);
+      buf![i] = b;
+      d = nesterov ? f32(d + m * b) : b;
+    }
+    theta[i] = theta[i]! + lr * d;
   }
 }

@@ -8,6 +8,7 @@
 
 import * as check from "../_check.ts";
 import { Module, type ModuleState } from "../nn/module.ts";
+import { allocData } from "../tensor/_storage.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { copyModule } from "./_copy_module.ts";
 import { fma } from "./_fma.ts";
@@ -65,7 +66,7 @@ export function getSwaAvgFn(): AvgFn {
     }
     const a = averaged.data;
     const c = current.data;
-    const out = new Float64Array(a.length);
+    const out = allocData(averaged.dtype, a.length);
     for (let i = 0; i < a.length; i++) out[i] = a[i]! + (c[i]! - a[i]!) / (numAveraged + 1);
     return new Tensor(out, averaged.shape);
   };
@@ -89,7 +90,7 @@ export function getEmaAvgFn(decay = 0.999): AvgFn {
     sameShape(averaged, current, "ema avgFn");
     const a = averaged.data;
     const c = current.data;
-    const out = new Float64Array(a.length);
+    const out = allocData(averaged.dtype, a.length);
     for (let i = 0; i < a.length; i++) out[i] = d * a[i]! + (1 - d) * c[i]!;
     return new Tensor(out, averaged.shape);
   };

@@ -9,6 +9,7 @@
 import * as check from "../_check.ts";
 import { Random } from "../random.ts";
 import { Tensor } from "./tensor.ts";
+import { checkDtype, type DType } from "./_storage.ts";
 
 /** `value` as a Tensor, or a TypeError naming `op` and `name`. */
 export function tensorArg(op: string, name: string, value: unknown): Tensor {
@@ -34,14 +35,19 @@ export function axisArg(op: string, axis: unknown, optional: boolean): void {
   throw new TypeError(`${op}: axis must be an integer, got axis=${check.show(axis)}`);
 }
 
-/** Checks `{ requiresGrad }` (and `rng` when `random`) for `owner`; returns the options. */
-export function tensorOptions<T extends { requiresGrad?: boolean; rng?: Random }>(
+/** Checks `{ requiresGrad, dtype }` (and `rng` when `random`) for `owner`; returns the options. */
+export function tensorOptions<T extends { requiresGrad?: boolean; rng?: Random; dtype?: DType }>(
   owner: string,
   options: unknown,
   random = false,
 ): T {
-  const o = check.options<T>(owner, options, random ? ["requiresGrad", "rng"] : ["requiresGrad"]);
+  const o = check.options<T>(
+    owner,
+    options,
+    random ? ["requiresGrad", "dtype", "rng"] : ["requiresGrad", "dtype"],
+  );
   if (o.requiresGrad !== undefined) check.boolean("requiresGrad", o.requiresGrad);
+  if (o.dtype !== undefined) checkDtype(o.dtype);
   if (o.rng !== undefined && !(o.rng instanceof Random)) {
     throw new TypeError(`${owner}: rng must be a Random, got rng=${check.show(o.rng)}`);
   }

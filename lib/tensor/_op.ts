@@ -10,14 +10,20 @@
 import { isGradEnabled } from "./_graph.ts";
 import { sizeOf } from "./_shape.ts";
 import { Tensor } from "./tensor.ts";
-import { allocData } from "./_storage.ts";
+import { allocData, type DType, type Storage } from "./_storage.ts";
 
 /**
- * Creates the output of an op: a fresh zero buffer, recording `parents` when a
- * gradient can flow. The op then launches its forward kernel and sets `_backward`.
+ * Creates the output of an op: a fresh zero buffer of `dtype` (default the first parent's, else
+ * float64), recording `parents` when a gradient can flow. The op then launches its forward
+ * kernel and sets `_backward`.
  */
-export function opResult(op: string, shape: readonly number[], parents: Tensor[]): Tensor {
-  const out = new Tensor(allocData("float64", sizeOf(shape)), shape);
+export function opResult(
+  op: string,
+  shape: readonly number[],
+  parents: Tensor[],
+  dtype: DType = parents[0]?.dtype ?? "float64",
+): Tensor {
+  const out = new Tensor(allocData(dtype, sizeOf(shape)), shape);
   (out as { op: string }).op = op;
   if (isGradEnabled() && parents.some((p) => p.requiresGrad)) {
     out.requiresGrad = true;
@@ -30,8 +36,8 @@ export function opResult(op: string, shape: readonly number[], parents: Tensor[]
  * The grad buffer of `t`, ready for `+=`: allocated on first use, and zero-filled if this is the
  * first gradient `t` receives in the current backward pass.
  */
-export function gradOf(t: Tensor): Float64Array {
-  const g = t.grad ??= allocData("float64", t.data.length);
+export function gradOf(t: Tensor): Storage {
+  const g = t.grad ??= allocData(t.dtype, t.data.length);
   if (t._gradFresh) {
     g.fill(0);
     t._gradFresh = false;
@@ -47,6 +53,6 @@ export function gradOf(t: Tensor): Float64Array {
 export function claimGrad(t: Tensor): boolean {
   if (!t._gradFresh) return false;
   t._gradFresh = false;
-  t.grad ??= allocData("float64", t.data.length);
+  t.grad ??= allocData(t.dtype, t.data.length);
   return true;
 }

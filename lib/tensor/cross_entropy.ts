@@ -2,6 +2,8 @@
  * Softmax cross-entropy of logits against integer class labels, fused: one kernel computes the
  * row's log-sum-exp and loss and keeps the softmax probabilities, so the backward kernel is
  * ∂L/∂zᵢₖ = s · (pᵢₖ − [k = yᵢ]) with s = 1/N for "mean", 1 for "sum", Gᵢ for "none".
+ * The loss has the logits' dtype; with float32 logits the probabilities and per-sample losses
+ * are stored in float32 and the sums run in float64 before the final rounding.
  *
  * @module
  */
@@ -11,8 +13,8 @@ import { launch } from "./_graph.ts";
 import { showShape } from "./_shape.ts";
 import { claimGrad, gradOf, opResult } from "./_op.ts";
 import type { Tensor } from "./tensor.ts";
-import { oneOf, options as checkOptions, show } from "../_check.ts";
 import { allocData } from "./_storage.ts";
+import { oneOf, options as checkOptions, show } from "../_check.ts";
 
 /** How per-sample losses combine (PyTorch's `reduction`). */
 export type Reduction = "mean" | "sum" | "none";
@@ -86,8 +88,8 @@ export function crossEntropy(
   checkLabels(labels, batch, classes);
   const out = opResult("crossEntropy", reduction === "none" ? [batch] : [], [logits]);
   const z = logits.data, o = out.data;
-  const prob = allocData("float64", z.length);
-  const losses = allocData("float64", batch);
+  const prob = allocData(logits.dtype, z.length);
+  const losses = allocData(logits.dtype, batch);
   launch(() => {
     checkLabels(labels, batch, classes);
     let total = 0;

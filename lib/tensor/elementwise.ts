@@ -3,6 +3,10 @@
  * reads `a[ia[o]]` and `b[ib[o]]`; the backward kernels scatter back through the same indices,
  * so a broadcast input receives the sum of the gradients of every element it fed.
  *
+ * Dtypes follow PyTorch: a number operand takes the tensor's dtype (rounded to float32 for a
+ * float32 tensor), two float32 tensors give float32 (each result the exact value rounded once,
+ * as torch computes it), and a float32 with a float64 tensor gives float64.
+ *
  * @module
  */
 
@@ -11,13 +15,14 @@ import { launch } from "./_graph.ts";
 import { broadcastIndex, broadcastShapes } from "./_shape.ts";
 import { gradOf, opResult } from "./_op.ts";
 import { Tensor } from "./tensor.ts";
+import { allocData, promote } from "./_storage.ts";
 
 function operands(op: string, a: Tensor, b: Tensor | number) {
   tensorArg(op, "a", a);
   operandArg(op, "b", b);
-  const other = typeof b === "number" ? new Tensor(Float64Array.of(b), []) : b;
+  const other = typeof b === "number" ? new Tensor(allocData(a.dtype, 1).fill(b), []) : b;
   const shape = broadcastShapes(op, a.shape, other.shape);
-  const out = opResult(op, shape, [a, other]);
+  const out = opResult(op, shape, [a, other], promote(a.dtype, other.dtype));
   return {
     b: other,
     out,

@@ -1,5 +1,6 @@
 /**
  * Tensor factories: zeros, ones, full, rand (uniform) and randn (normal) from a seeded stream.
+ * Each takes `dtype` (`"float64"` by default, or `"float32"`: the values rounded to nearest).
  *
  * @module
  */
@@ -24,6 +25,7 @@ export interface RandomTensorOptions extends TensorOptions {
  * ```ts
  * import { full } from "./mod.ts";
  * console.assert(full([2], 7).toArray().join() === "7,7");
+ * console.assert(full([1], 0.1, { dtype: "float32" }).item() === Math.fround(0.1));
  * ```
  */
 export function full(shape: readonly number[], value: number, options: TensorOptions = {}): Tensor {
@@ -34,7 +36,7 @@ export function full(shape: readonly number[], value: number, options: TensorOpt
 function filled(owner: string, shape: unknown, value: number, options: unknown): Tensor {
   checkShape(shape);
   const o = tensorOptions<TensorOptions>(owner, options);
-  return new Tensor(allocData("float64", sizeOf(shape)).fill(value), shape, o);
+  return new Tensor(allocData(o.dtype ?? "float64", sizeOf(shape)).fill(value), shape, o);
 }
 
 /**

@@ -5,16 +5,85 @@
  * WebAssembly, with a bit-identical JavaScript fallback); a transposed left operand is a stride,
  * a transposed right operand is copied into a scratch buffer allocated once per op.
  *
+ * float64 operands run `gemm`; float32 operands run `gemm32` (f32x4 lanes, always the packed
+ * path for now, also at sizes where a direct kernel would be faster). Operands of different
+ * dtypes are refused with PyTorch's message (`expected mat1 and mat2 to have the same dtype, but
+ * got: float != double`), as torch refuses them rather than promoting.
+ *
  * @module
  */
 
 import { tensorArg } from "./_args.ts";
 import { launch } from "./_graph.ts";
-import { gemm, transposeInto } from "./_gemm.ts";
+import { gemm, gemm32, transposeInto } from "./_gemm.ts";
 import { showShape } from "./_shape.ts";
 import { claimGrad, gradOf, opResult } from "./_op.ts";
 import type { Tensor } from "./tensor.ts";
-import { allocData } from "./_storage.ts";
+import { allocData, cName, type Storage } from "./_storage.ts";
+
+/** Throws PyTorch's TypeError unless `a` and `b` (named `aName`, `bName`) share a dtype. */
+function sameDtype(op: string, a: Tensor, aName: string, b: Tensor, bName: string): void {
+  if (a.dtype !== b.dtype) {
+    throw new TypeError(
+      `${op}: expected mat1 and mat2 to have the same dtype, but got: ${cName(a.dtype)} != ${
+        cName(b.dtype)
+      } (${aName} is ${a.dtype}, ${bName} is ${b.dtype})`,
+    );
+  }
+}
+
+/** `gemm` for Float64Array operands, `gemm32` for Float32Array ones (all of one dtype). */
+function product(
+  m: number,
+  n: number,
+  k: number,
+  a: Storage,
+  as0: number,
+  as1: number,
+  b: Storage,
+  c: Storage,
+  accumulate: boolean,
+  bias: Storage | null,
+): void {
+  if (c instanceof Float64Array) {
+    gemm(
+      m,
+      n,
+      k,
+      a as Float64Array,
+      as0,
+      as1,
+      b as Float64Array,
+      c,
+      accumulate,
+      bias as Float64Array | null,
+    );
+  } else {
+    gemm32(
+      m,
+      n,
+      k,
+      a as Float32Array,
+      as0,
+      as1,
+      b as Float32Array,
+      c,
+      accumulate,
+      bias as Float32Array | null,
+    );
+  }
+}
+
+/** dst = srcᵀ for src `[rows, cols]` row-major, either dtype (float64 runs `transposeInto`). */
+function transposeAny(src: Storage, rows: number, cols: number, dst: Storage): void {
+  if (src instanceof Float64Array) {
+    transposeInto(src, rows, cols, dst as Float64Array);
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c]!;
+  }
+}
 
 /**
  * The matrix product C = A B of A `[m, k]` and B `[k, n]`.
@@ -33,21 +102,22 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.rank !== 2 || b.rank !== 2 || a.shape[1] !== b.shape[0]) {
     throw new RangeError(`matmul: cannot multiply ${showShape(a.shape)} by ${showShape(b.shape)}`);
   }
+  sameDtype("matmul", a, "a", b, "b");
   const m = a.shape[0]!, k = a.shape[1]!, n = b.shape[1]!;
   const out = opResult("matmul", [m, n], [a, b]);
   const x = a.data, y = b.data, o = out.data;
-  launch(() => gemm(m, n, k, x, k, 1, y, o, false, null));
-  const yt = allocData("float64", k * n); // Bᵀ, [n, k]
+  launch(() => product(m, n, k, x, k, 1, y, o, false, null));
+  const yt = allocData(a.dtype, k * n); // Bᵀ, [n, k]
   out._backward = () => {
     const g = out.grad!;
     if (a.requiresGrad) {
-      transposeInto(y, k, n, yt);
+      transposeAny(y, k, n, yt);
       const overwrite = claimGrad(a);
-      gemm(m, k, n, g, n, 1, yt, gradOf(a), !overwrite, null); // ∂A (+)= G Bᵀ
+      product(m, k, n, g, n, 1, yt, gradOf(a), !overwrite, null); // ∂A (+)= G Bᵀ
     }
     if (b.requiresGrad) {
       const overwrite = claimGrad(b);
-      gemm(k, n, m, x, 1, k, g, gradOf(b), !overwrite, null); // ∂B (+)= Aᵀ G
+      product(k, n, m, x, 1, k, g, gradOf(b), !overwrite, null); // ∂B (+)= Aᵀ G
     }
   };
   return out;
@@ -79,27 +149,29 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor 
   if (bias && (bias.rank !== 1 || bias.shape[0] !== nOut)) {
     throw new RangeError(`linear: bias must have shape [${nOut}], got ${showShape(bias.shape)}`);
   }
+  sameDtype("linear", x, "x", weight, "weight");
+  if (bias) sameDtype("linear", x, "x", bias, "bias");
   const out = opResult("linear", [batch, nOut], bias ? [x, weight, bias] : [x, weight]);
   const xd = x.data, w = weight.data, b = bias?.data ?? null, o = out.data;
-  const wt = allocData("float64", nOut * nIn); // Wᵀ, [in, out]
-  const ones = allocData("float64", batch).fill(1); // sums G's columns for ∂b
+  const wt = allocData(x.dtype, nOut * nIn); // Wᵀ, [in, out]
+  const ones = allocData(x.dtype, batch).fill(1); // sums G's columns for ∂b
   launch(() => {
-    transposeInto(w, nOut, nIn, wt);
-    gemm(batch, nOut, nIn, xd, nIn, 1, wt, o, false, b); // y = b + x Wᵀ
+    transposeAny(w, nOut, nIn, wt);
+    product(batch, nOut, nIn, xd, nIn, 1, wt, o, false, b); // y = b + x Wᵀ
   });
   out._backward = () => {
     const g = out.grad!;
     if (x.requiresGrad) {
       const overwrite = claimGrad(x);
-      gemm(batch, nIn, nOut, g, nOut, 1, w, gradOf(x), !overwrite, null); // ∂x (+)= G W
+      product(batch, nIn, nOut, g, nOut, 1, w, gradOf(x), !overwrite, null); // ∂x (+)= G W
     }
     if (weight.requiresGrad) {
       const overwrite = claimGrad(weight);
-      gemm(nOut, nIn, batch, g, 1, nOut, xd, gradOf(weight), !overwrite, null); // ∂W (+)= Gᵀ x
+      product(nOut, nIn, batch, g, 1, nOut, xd, gradOf(weight), !overwrite, null); // ∂W (+)= Gᵀ x
     }
     if (bias?.requiresGrad) {
       const overwrite = claimGrad(bias);
-      gemm(1, nOut, batch, ones, batch, 1, g, gradOf(bias), !overwrite, null); // ∂b (+)= 1ᵀ G
+      product(1, nOut, batch, ones, batch, 1, g, gradOf(bias), !overwrite, null); // ∂b (+)= 1ᵀ G
     }
   };
   return out;

@@ -1,6 +1,6 @@
 /**
- * anneal/tensor: a float64 Tensor with reverse-mode autograd, and `capture` to replay a whole
- * training step without allocating.
+ * anneal/tensor: a float64 (or float32) Tensor with reverse-mode autograd, and `capture` to
+ * replay a whole training step without allocating.
  *
  * Every op is a node with an output buffer allocated once, a forward kernel and a backward kernel
  * written side by side in the op's file (micrograd's layout). Eager code runs each kernel once;
@@ -14,6 +14,7 @@
 export { capture, isGradEnabled, noGrad } from "./_graph.ts";
 export { arena } from "./_storage.ts";
 export { type NestedArray, Tensor, tensor, type TensorOptions } from "./tensor.ts";
+export type { DType, Storage } from "./_storage.ts";
 export { add, div, mul, sub } from "./elementwise.ts";
 export { exp, log, neg, relu, sigmoid, tanh } from "./unary.ts";
 export { argmax, max, mean, type ReduceOptions, sum } from "./reduce.ts";

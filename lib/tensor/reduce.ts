@@ -2,6 +2,8 @@
  * Reductions over all elements or one axis: sum, mean, max (gradient to the first maximum, as
  * PyTorch's `max(dim)` routes it through its indices) and argmax. The input is viewed as
  * `[outer, n, inner]` around the axis; output element `(o, j)` reduces `x[(o·n + k)·inner + j]`.
+ * Sums accumulate in float64 (JavaScript numbers) for either dtype; a float32 result is the sum
+ * rounded once, which can differ from torch's float32 accumulation in the last bits.
  *
  * @module
  */
@@ -12,6 +14,7 @@ import { launch } from "./_graph.ts";
 import { normalizeAxis, showShape, splitAt } from "./_shape.ts";
 import { gradOf, opResult } from "./_op.ts";
 import type { Tensor } from "./tensor.ts";
+import { allocData, type Storage } from "./_storage.ts";
 
 /** Options of the reductions. */
 export interface ReduceOptions {
@@ -140,7 +143,7 @@ export function max(a: Tensor, axis?: number, options: ReduceOptions = {}): Tens
 
 /**
  * Index of the first maximum over all elements (flat index) or along `axis`, as a float64
- * tensor without gradient. NaN counts as the maximum, as in PyTorch.
+ * tensor (whatever the input's dtype) without gradient. NaN counts as the maximum, as in PyTorch.
  *
  * @example
  * ```ts
@@ -152,10 +155,10 @@ export function argmax(a: Tensor, axis?: number, options: ReduceOptions = {}): T
   const p = plan("argmax", a, axis, options);
   nonEmpty("argmax", a, p);
   const { outer, n, inner } = p;
-  const out = opResult("argmax", p.shape, []);
+  const out = opResult("argmax", p.shape, [], "float64");
   const x = a.data, o = out.data;
   const at = new Int32Array(o.length);
-  const best = new Float64Array(o.length);
+  const best = allocData(a.dtype, o.length);
   launch(() => {
     argmaxKernel(x, outer, n, inner, at, best);
     for (let i = 0; i < o.length; i++) o[i] = at[i]!;
@@ -164,12 +167,12 @@ export function argmax(a: Tensor, axis?: number, options: ReduceOptions = {}): T
 }
 
 function argmaxKernel(
-  x: Float64Array,
+  x: Storage,
   outer: number,
   n: number,
   inner: number,
   at: Int32Array,
-  best: Float64Array,
+  best: Storage,
 ): void {
   for (let i = 0; i < outer; i++) {
     for (let j = 0; j < inner; j++) {

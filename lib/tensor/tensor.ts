@@ -1,5 +1,6 @@
 /**
- * The Tensor: a Float64Array in row-major order with a shape, and reverse-mode autograd.
+ * The Tensor: a Float64Array (or, with dtype "float32", a Float32Array) in row-major order with a
+ * shape, and reverse-mode autograd.
  *
  * @module
  */
@@ -13,7 +14,8 @@ import { argmax, max, mean, type ReduceOptions, sum } from "./reduce.ts";
 import { linear, matmul } from "./matmul.ts";
 import { reshape, transpose } from "./layout.ts";
 import { logSoftmax, softmax } from "./softmax.ts";
-import { allocData } from "./_storage.ts";
+import { allocData, checkDtype, copyData, type DType, dtypeOf, type Storage } from "./_storage.ts";
+import { convert } from "./_convert.ts";
 
 /** Nested arrays of numbers, as `tensor()` accepts them. */
 export type NestedArray = number | readonly NestedArray[];
@@ -22,17 +24,26 @@ export type NestedArray = number | readonly NestedArray[];
 export interface TensorOptions {
   /** Whether gradients flow into this tensor (it becomes a leaf of the graph). Default false. */
   requiresGrad?: boolean;
+  /**
+   * The element type, `"float64"` (default) or `"float32"` (PyTorch's `dtype=`). The Tensor
+   * constructor takes it from its data; given there, it must match.
+   */
+  dtype?: DType;
 }
 
 /** The default options, shared so that ops creating tensors skip the options check. */
 const EMPTY: TensorOptions = Object.freeze({});
 
 /**
- * An n-dimensional array of float64 numbers with reverse-mode automatic differentiation.
+ * An n-dimensional array of float64 (default) or float32 numbers with reverse-mode automatic
+ * differentiation.
  *
  * - `data`: the values, row-major; ops write their output here (replays overwrite it in place).
+ *   A Float64Array for dtype `"float64"`, a Float32Array for `"float32"`.
  * - `shape`: the dimensions; `[]` for a scalar.
- * - `grad`: a Float64Array of the same length as `data` holding ∂loss/∂this, or null before the
+ * - `dtype`: `"float64"` or `"float32"`. Every op computes in its inputs' dtype and returns it;
+ *   elementwise ops on a float32 and a float64 tensor return float64 (PyTorch's promotion).
+ * - `grad`: an array of the data's type and length holding ∂loss/∂this, or null before the
  *   first `backward()` reaches this tensor. Leaf gradients accumulate (`+=`) across calls, as in
  *   PyTorch; `optimizer.zeroGrad()` fills them with zeros in place.
  *
@@ -51,13 +62,15 @@ const EMPTY: TensorOptions = Object.freeze({});
  */
 export class Tensor {
   /** The values in row-major order. */
-  readonly data: Float64Array;
+  readonly data: Storage;
+  /** The element type: `"float64"` (Float64Array data) or `"float32"` (Float32Array data). */
+  readonly dtype: DType;
   /** The dimensions. */
   readonly shape: readonly number[];
   /** Whether gradients flow into this tensor. */
   requiresGrad: boolean;
   /** ∂loss/∂this after `backward()`, same length as `data`; null until first needed. */
-  grad: Float64Array | null = null;
+  grad: Storage | null = null;
   /** The op that produced this tensor (`"leaf"` for user-created tensors). */
   readonly op: string;
   /** @internal The inputs of the op that produced this tensor. */
@@ -70,22 +83,30 @@ export class Tensor {
   /**
    * Wraps `data` (not copied) as a tensor of `shape`; `tensor(values, shape)` is the usual way.
    *
-   * @param data The row-major values; its length must be the product of `shape`.
+   * @param data The row-major values, a Float64Array (dtype float64) or a Float32Array (dtype
+   *   float32); its length must be the product of `shape`.
    * @param shape The sizes of the dimensions, non-negative integers.
-   * @param options `requiresGrad` makes it a leaf that `backward()` fills `grad` for.
+   * @param options `requiresGrad` makes it a leaf that `backward()` fills `grad` for; `dtype`,
+   *   if given, must be the data's.
    */
-  constructor(data: Float64Array, shape: readonly number[], options: TensorOptions = EMPTY) {
-    if (!(data instanceof Float64Array)) {
+  constructor(data: Storage, shape: readonly number[], options: TensorOptions = EMPTY) {
+    if (!(data instanceof Float64Array) && !(data instanceof Float32Array)) {
       throw new TypeError(
-        `Tensor: data must be a Float64Array (use tensor() for arrays), got data=${
+        `Tensor: data must be a Float64Array or a Float32Array (use tensor() for arrays), got data=${
           check.show(data)
         }`,
       );
     }
     checkShape(shape);
+    const dtype = dtypeOf(data);
     if (options !== EMPTY) {
-      check.options("Tensor", options, ["requiresGrad"]);
+      check.options("Tensor", options, ["requiresGrad", "dtype"]);
       if (options.requiresGrad !== undefined) check.boolean("requiresGrad", options.requiresGrad);
+      if (options.dtype !== undefined && checkDtype(options.dtype) !== dtype) {
+        throw new RangeError(
+          `Tensor: dtype must match the data's (a ${data.constructor.name} is ${dtype}), got dtype="${options.dtype}"`,
+        );
+      }
     }
     if (sizeOf(shape) !== data.length) {
       throw new RangeError(
@@ -93,6 +114,7 @@ export class Tensor {
       );
     }
     this.data = data;
+    this.dtype = dtype;
     this.shape = Object.freeze([...shape]);
     this.requiresGrad = options.requiresGrad ?? false;
     this.op = "leaf";
@@ -142,6 +164,36 @@ export class Tensor {
   }
 
   /**
+   * This tensor converted to `dtype` (PyTorch's `Tensor.to(dtype)`): this same tensor when it
+   * already has that dtype, else a copy (rounded to nearest for float32) that gradients flow
+   * back through, converted to this tensor's dtype.
+   *
+   * @example
+   * ```ts
+   * import { tensor } from "./mod.ts";
+   * const x = tensor([0.1, 2], [2], { requiresGrad: true });
+   * const y = x.to("float32");
+   * console.assert(y.dtype === "float32" && y.data[0] === Math.fround(0.1));
+   * console.assert(x.to("float64") === x);
+   * y.sum().backward();
+   * console.assert(x.grad!.join() === "1,1" && x.grad instanceof Float64Array);
+   * ```
+   */
+  to(dtype: DType): Tensor {
+    return convert(this, checkDtype(dtype));
+  }
+
+  /** `to("float32")` (PyTorch's `Tensor.float()`). */
+  float(): Tensor {
+    return convert(this, "float32");
+  }
+
+  /** `to("float64")` (PyTorch's `Tensor.double()`). */
+  double(): Tensor {
+    return convert(this, "float64");
+  }
+
+  /**
    * Back-propagates from this tensor: sets its grad to `gradient` (1 for a scalar) and runs every
    * backward kernel in reverse topological order, accumulating into leaf grads with `+=` (as
    * PyTorch does). An intermediate's grad starts the pass marked fresh: the first op to reach it
@@ -176,8 +228,8 @@ export class Tensor {
     }
     const order = topologicalOrder(this);
     const inner = order.filter((t) => t._backward !== null);
-    for (const t of order) t.grad ??= allocData("float64", t.data.length);
-    const seed = gradient === undefined ? null : Float64Array.from(gradient);
+    for (const t of order) t.grad ??= allocData(t.dtype, t.data.length);
+    const seed = gradient === undefined ? null : copyData(this.dtype, gradient);
     const root = this.grad!;
     const rootIsLeaf = this._backward === null;
     const pass = () => {
@@ -301,14 +353,18 @@ function topologicalOrder(root: Tensor): Tensor[] {
 }
 
 /**
- * Creates a tensor from numbers, nested arrays or a Float64Array (copied). The shape is
- * inferred from nesting unless given.
+ * Creates a tensor from numbers, nested arrays or a typed array (copied). The shape is
+ * inferred from nesting unless given. `dtype` defaults to `"float64"`, or `"float32"` for a
+ * Float32Array (as `torch.tensor` keeps a float32 NumPy array's dtype); float32 values are the
+ * numbers rounded to nearest.
  *
  * @example
  * ```ts
  * import { tensor } from "./mod.ts";
  * const w = tensor([1, 2, 3, 4, 5, 6], [2, 3], { requiresGrad: true });
  * console.assert(w.shape[1] === 3 && tensor(7).item() === 7);
+ * const h = tensor([0.1], undefined, { dtype: "float32" });
+ * console.assert(h.dtype === "float32" && h.item() === Math.fround(0.1));
  * ```
  */
 export function tensor(
@@ -316,6 +372,11 @@ export function tensor(
   shape?: readonly number[],
   options: TensorOptions = {},
 ): Tensor {
+  check.options("tensor", options, ["requiresGrad", "dtype"]);
+  const dtype = options.dtype === undefined
+    ? data instanceof Float32Array ? "float32" : "float64"
+    : checkDtype(options.dtype);
+  const rest = { ...options, dtype };
   const values: number[] = [];
   const inferred: number[] = [];
   const walk = (x: unknown, dim: number, path: string): void => {
@@ -347,12 +408,9 @@ export function tensor(
     for (let i = 0; i < arr.length; i++) walk(arr[i], dim + 1, `${path}[${i}]`);
   };
   if (ArrayBuffer.isView(data)) {
-    const flat = allocData("float64", (data as ArrayLike<number>).length);
-    flat.set(data as ArrayLike<number>);
-    return new Tensor(flat, shape === undefined ? [flat.length] : shape, options);
+    const flat = copyData(dtype, data as ArrayLike<number>);
+    return new Tensor(flat, shape === undefined ? [flat.length] : shape, rest);
   }
   walk(data, 0, "data");
-  const flat = allocData("float64", values.length);
-  flat.set(values);
-  return new Tensor(flat, shape === undefined ? inferred : shape, options);
+  return new Tensor(copyData(dtype, values), shape === undefined ? inferred : shape, rest);
 }

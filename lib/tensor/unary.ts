@@ -81,8 +81,9 @@ export function log(a: Tensor): Tensor {
 }
 
 /**
- * max(x, 0). ∂/∂x = 1 where x > 0, else 0 (PyTorch's choice at 0). Both kernels run branch-free in
- * WebAssembly when available (random signs make a per-element branch the slow part).
+ * max(x, 0). ∂/∂x = 1 where x > 0, else 0 (PyTorch's choice at 0). For float64 both kernels run
+ * branch-free in WebAssembly when available (random signs make a per-element branch the slow
+ * part); float32 runs the JavaScript loops.
  *
  * @example
  * ```ts
@@ -94,8 +95,9 @@ export function relu(a: Tensor): Tensor {
   tensorArg("relu", "a", a);
   const out = opResult("relu", a.shape, [a]);
   const x = a.data, o = out.data, n = o.length;
+  const f64 = a.dtype === "float64";
   launch(() => {
-    const w = wasm();
+    const w = f64 ? wasm() : null;
     if (w !== null) {
       // in place for arrays in WebAssembly memory; the others go through the scratch block
       const base = w.scratch((w.owns(x) ? 0 : n * 8) + (w.owns(o) ? 0 : n * 8));
@@ -108,7 +110,7 @@ export function relu(a: Tensor): Tensor {
   });
   out._backward = () => {
     const overwrite = claimGrad(a);
-    const g = out.grad!, ga = gradOf(a), w = wasm();
+    const g = out.grad!, ga = gradOf(a), w = f64 ? wasm() : null;
     if (w !== null) {
       const ownGa = w.owns(ga);
       const offG = w.owns(o) ? 0 : n * 8, offGa = offG + (w.owns(g) ? 0 : n * 8);

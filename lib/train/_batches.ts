@@ -8,7 +8,7 @@
 
 import type { Random } from "../random.ts";
 import { Tensor } from "../tensor/tensor.ts";
-import { allocData, arena } from "../tensor/_storage.ts";
+import { allocData, arena, type DType } from "../tensor/_storage.ts";
 
 /** How the training rows are cut into batches, the same in every epoch. */
 export interface BatchPlan {
@@ -101,7 +101,7 @@ export interface BatchBuffers {
 }
 
 /**
- * Buffers for batches of `size` rows of `width` features.
+ * Buffers for batches of `size` rows of `width` features of `dtype` (the model's).
  *
  * @example
  * ```ts
@@ -110,9 +110,9 @@ export interface BatchBuffers {
  * console.assert(b.x.shape.join() === "4,3" && b.y.length === 4);
  * ```
  */
-export function batchBuffers(size: number, width: number): BatchBuffers {
+export function batchBuffers(size: number, width: number, dtype: DType = "float64"): BatchBuffers {
   // in WebAssembly memory, where a captured step's matrix products read the batch in place
-  const x = new Tensor(arena(() => allocData("float64", size * width)), [size, width]);
+  const x = new Tensor(arena(() => allocData(dtype, size * width)), [size, width]);
   return { x, y: new Int32Array(size) };
 }
 

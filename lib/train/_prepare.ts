@@ -9,8 +9,8 @@ import * as check from "../_check.ts";
 import { argmaxRow } from "../data/accuracy.ts";
 import { noGrad } from "../tensor/_graph.ts";
 import { Tensor } from "../tensor/tensor.ts";
+import { allocData, arena, copyData, type DType } from "../tensor/_storage.ts";
 import type { Features, LossFunction, TrainableModel, TrainableOptimizer } from "./_types.ts";
-import { allocData, arena } from "../tensor/_storage.ts";
 
 /** The data as `train()` receives it. */
 export interface TrainData {
@@ -31,8 +31,20 @@ export interface TrainData {
   yVal?: ArrayLike<number>;
 }
 
-/** Features as a 2-D tensor `[rows, features]`: checked (rectangular, finite, non-empty). */
-export function toMatrix(name: string, x: Features): Tensor {
+/**
+ * The dtype a model computes in: its first parameter's (float64 for a model without
+ * parameters). Features are converted to it, so a float32 model trains on float32 inputs.
+ */
+export function modelDtype(model: TrainableModel): DType {
+  if (typeof model?.parameters !== "function") return "float64";
+  return model.parameters()[0]?.dtype ?? "float64";
+}
+
+/**
+ * Features as a 2-D tensor `[rows, features]` of `dtype` (default float64): checked
+ * (rectangular, finite, non-empty); a tensor of another dtype is converted (a copy).
+ */
+export function toMatrix(name: string, x: Features, dtype: DType = "float64"): Tensor {
   if (x instanceof Tensor) {
     if (x.rank !== 2) {
       throw new RangeError(
@@ -40,13 +52,13 @@ export function toMatrix(name: string, x: Features): Tensor {
       );
     }
     if (x.shape[0] === 0) throw new RangeError(`${name} must not be empty`);
-    return x.detach();
+    return x.dtype === dtype ? x.detach() : new Tensor(copyData(dtype, x.data), x.shape);
   }
   if (!Array.isArray(x)) throw new TypeError(`${name} must be an array of rows or a Tensor`);
   if (x.length === 0) throw new RangeError(`${name} must not be empty`);
   const width = x[0]?.length ?? 0;
   if (width === 0) throw new RangeError(`${name} rows must not be empty`);
-  const flat = arena(() => allocData("float64", x.length * width)); // read in place by kernels
+  const flat = arena(() => allocData(dtype, x.length * width)); // read in place by kernels
   x.forEach((row, i) => {
     if (row?.length !== width) {
       throw new RangeError(
@@ -105,8 +117,9 @@ export function prepareData(
       `data must be { xTrain, yTrain, xTest, yTest }, got data=${check.show(data)}`,
     );
   }
-  const xTrain = toMatrix("data.xTrain", data.xTrain);
-  const xTest = toMatrix("data.xTest", data.xTest);
+  const dtype = modelDtype(model);
+  const xTrain = toMatrix("data.xTrain", data.xTrain, dtype);
+  const xTest = toMatrix("data.xTest", data.xTest, dtype);
   if (xTest.shape[1] !== xTrain.shape[1]) {
     throw new RangeError(
       `data.xTest has ${xTest.shape[1]} features per row but data.xTrain has ${xTrain.shape[1]}`,
@@ -121,7 +134,7 @@ export function prepareData(
       } alone`,
     );
   }
-  const xVal = data.xVal === undefined ? null : toMatrix("data.xVal", data.xVal);
+  const xVal = data.xVal === undefined ? null : toMatrix("data.xVal", data.xVal, dtype);
   if (xVal !== null && xVal.shape[1] !== xTrain.shape[1]) {
     throw new RangeError(
       `data.xVal has ${xVal.shape[1]} features per row but data.xTrain has ${xTrain.shape[1]}`,

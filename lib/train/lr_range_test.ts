@@ -10,7 +10,7 @@
 
 import * as check from "../_check.ts";
 import { capture, noGrad } from "../tensor/_graph.ts";
-import { toLabels, toMatrix } from "./_prepare.ts";
+import { modelDtype, toLabels, toMatrix } from "./_prepare.ts";
 import type { Features, LossFunction, TrainableModel, TrainableOptimizer } from "./_types.ts";
 import {
   fastaiCurve,
@@ -292,10 +292,14 @@ export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
       );
     }
   }
-  const x = toMatrix("data.xTrain", options.data?.xTrain);
+  const x = toMatrix("data.xTrain", options.data?.xTrain, modelDtype(options.model));
   const y = toLabels("data.yTrain", options.data?.yTrain, x.shape[0]!, "data.xTrain");
   const validation = options.validationData === undefined ? undefined : (() => {
-    const xv = toMatrix("validationData.xTest", options.validationData.xTest);
+    const xv = toMatrix(
+      "validationData.xTest",
+      options.validationData.xTest,
+      modelDtype(options.model),
+    );
     const yv = toLabels(
       "validationData.yTest",
       options.validationData.yTest,

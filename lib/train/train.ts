@@ -524,9 +524,9 @@ function* loop(
   // The full batches and the partial last one each get their own buffers and step.
   const fullBatch: BatchBuffers = plan.direct
     ? { x: xTrain, y: yTrain }
-    : batchBuffers(plan.batchSize, xTrain.shape[1]!);
+    : batchBuffers(plan.batchSize, xTrain.shape[1]!, xTrain.dtype);
   const restBatch: BatchBuffers | null = plan.rest > 0
-    ? batchBuffers(plan.rest, xTrain.shape[1]!)
+    ? batchBuffers(plan.rest, xTrain.shape[1]!, xTrain.dtype)
     : null;
   const stepFull = stepOn(fullBatch.x, fullBatch.y);
   const stepRest = restBatch === null ? null : stepOn(restBatch.x, restBatch.y);

@@ -576,7 +576,40 @@ const globalStream: Case[] = ([
   snapshot: () => defaultRandom().state(),
 }));
 
+/** The dtype option of Linear and Module.to: "float32" or "float64" only. */
+const dtypeCases: Case[] = [
+  {
+    export: "Linear",
+    label: 'dtype "float16"',
+    call: () => new Linear(4, 3, bad({ dtype: "float16" })),
+    error: RangeError,
+    includes: ["dtype", '"float16"', '"float32", "float64"'],
+  },
+  {
+    export: "Linear",
+    label: "dtype null",
+    call: () => new Linear(4, 3, bad({ dtype: null })),
+    error: TypeError,
+    includes: ["dtype", "null"],
+  },
+  ...withSetup("Module", net, (m) => capture(m), [
+    {
+      label: 'to("float16")',
+      call: (m) => m.to(bad("float16")),
+      error: RangeError,
+      includes: ["dtype", '"float16"'],
+    },
+    {
+      label: "to(64)",
+      call: (m) => m.to(bad(64)),
+      error: TypeError,
+      includes: ["dtype", "dtype=64"],
+    },
+  ]),
+];
+
 export const cases: Case[] = [
+  ...dtypeCases,
   ...globalStream,
   ...linearCases,
   ...forwardCases,

@@ -660,7 +660,92 @@ const graphCases: Case[] = [
   },
 ];
 
+/** The dtype option and conversions: "float32" or "float64" only; mixed-dtype products. */
+const dtypeCases: Case[] = [
+  ...FACTORIES.flatMap(([name, make]): Case[] => [
+    {
+      export: name,
+      label: 'dtype "float16"',
+      call: () => make([2], { dtype: "float16" }),
+      error: RangeError,
+      includes: ["dtype", '"float16"', '"float32", "float64"'],
+    },
+    {
+      export: name,
+      label: "dtype a number",
+      call: () => make([2], { dtype: 32 }),
+      error: TypeError,
+      includes: ["dtype", "dtype=32"],
+    },
+  ]),
+  {
+    export: "tensor",
+    label: 'dtype "float16"',
+    call: () => tensor([1], undefined, bad({ dtype: "float16" })),
+    error: RangeError,
+    includes: ["dtype", '"float16"'],
+  },
+  {
+    export: "tensor",
+    label: "dtype null",
+    call: () => tensor([1], undefined, bad({ dtype: null })),
+    error: TypeError,
+    includes: ["dtype", "null"],
+  },
+  {
+    export: "Tensor",
+    label: "dtype float64 for a Float32Array",
+    call: () => new Tensor(new Float32Array(2), [2], { dtype: "float64" }),
+    error: RangeError,
+    includes: ["dtype", '"float64"', "Float32Array"],
+  },
+  {
+    export: "Tensor",
+    label: "data an Int32Array",
+    call: () => new Tensor(bad(new Int32Array(2)), [2]),
+    error: TypeError,
+    includes: ["data", "Float32Array"],
+  },
+  ...withSetup("Tensor", leaf, (w) => snap(w), [
+    {
+      label: 'method to("float16")',
+      call: (w) => w.to(bad("float16")),
+      error: RangeError,
+      includes: ["dtype", '"float16"'],
+    },
+    {
+      label: "method to(undefined)",
+      call: (w) => w.to(bad(undefined)),
+      error: TypeError,
+      includes: ["dtype", "undefined"],
+    },
+  ]),
+  ...withSetup("matmul", leaf, (w) => snap(w), [
+    {
+      label: "a float32 and a float64 matrix",
+      call: (w) => matmul(w.float(), w),
+      error: TypeError,
+      includes: ["matmul", "expected mat1 and mat2 to have the same dtype", "float != double"],
+    },
+  ]),
+  ...withSetup("linear", leaf, (w) => snap(w), [
+    {
+      label: "a float64 input and a float32 weight",
+      call: (w) => linear(w, w.float()),
+      error: TypeError,
+      includes: ["linear", "double != float", "weight is float32"],
+    },
+    {
+      label: "a float32 bias with float64 x and weight",
+      call: (w) => linear(w, w, tensor([1, 2], undefined, { dtype: "float32" })),
+      error: TypeError,
+      includes: ["linear", "bias is float32"],
+    },
+  ]),
+];
+
 export const cases: Case[] = [
+  ...dtypeCases,
   ...factoryCases,
   ...randomCases,
   ...fullValue,

@@ -154,7 +154,7 @@ Deno.test("gemm gives the same bits for every mix of placed and ordinary operand
 Deno.test("a packed product with a bias in the arena writes nothing outside its output", () => {
   // 16 biases fill two whole cache lines; the packed kernel wants them padded to 18
   const rng = new Random(10);
-  const fill = (t: { data: Float64Array }) =>
+  const fill = (t: { data: Float64Array | Float32Array }) =>
     t.data.forEach((_, i) => t.data[i] = rng.normal(0, 1));
   const [a, b, bias, next] = arena(
     () => [zeros([300, 64]), zeros([64, 16]), zeros([16]), zeros([16])],
@@ -162,7 +162,8 @@ Deno.test("a packed product with a bias in the arena writes nothing outside its 
   for (const t of [a!, b!, bias!, next!]) fill(t);
   const snapshot = [a!, b!, bias!, next!].map((t) => t.toArray());
   const c = arena(() => allocData("float64", 300 * 16));
-  gemm(300, 16, 64, a!.data, 64, 1, b!.data, c, false, bias!.data);
+  const data = (t: { data: Float64Array | Float32Array }) => t.data as Float64Array;
+  gemm(300, 16, 64, data(a!), 64, 1, data(b!), c, false, data(bias!));
   assert.deepEqual([a!, b!, bias!, next!].map((t) => t.toArray()), snapshot);
   const expected = new Float64Array(300 * 16);
   gemm(
@@ -178,6 +179,23 @@ Deno.test("a packed product with a bias in the arena writes nothing outside its 
     Float64Array.from(bias!.data),
   );
   assert.deepEqual(Array.from(c), Array.from(expected));
+});
+
+Deno.test("float32 tensors live in the arena too, and their products give the same bits there", () => {
+  const rng = new Random(11);
+  const values = (n: number) => Array.from({ length: n }, () => rng.normal(0, 1));
+  const [a, b] = [values(37 * 29), values(29 * 23)];
+  const run = (placed: boolean) => {
+    const make = () => [
+      tensor(a, [37, 29], { dtype: "float32" }),
+      tensor(b, [29, 23], { dtype: "float32" }),
+    ];
+    const [x, y] = placed ? arena(make) : make();
+    assert.equal(inWasmMemory(x!.data), placed);
+    assert.ok(x!.data instanceof Float32Array);
+    return x!.matmul(y!).toArray();
+  };
+  assert.deepEqual(run(true), run(false));
 });
 
 Deno.test("arrays in the memory stay valid when it grows", () => {

@@ -8,7 +8,7 @@ import {
   train,
 } from "../../lib/train/mod.ts";
 
-const weights = (o: { model: { parameters(): { data: Float64Array }[] } }) =>
+const weights = (o: { model: { parameters(): { data: Float64Array | Float32Array }[] } }) =>
   o.model.parameters().map((p) => Array.from(p.data));
 
 const ITERATIONS = 3000;

@@ -20,7 +20,7 @@ import { CrossEntropyLoss, Linear } from "../../lib/nn/mod.ts";
 import { SGD } from "../../lib/optim/mod.ts";
 import { Random } from "../../lib/random.ts";
 
-const weights = (model: { parameters(): { data: Float64Array }[] }) =>
+const weights = (model: { parameters(): { data: Float64Array | Float32Array }[] }) =>
   model.parameters().map((p) => Array.from(p.data));
 
 const setup = () => {

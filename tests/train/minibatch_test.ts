@@ -28,7 +28,7 @@ const small = {
   yVal: split.yVal.slice(0, 100),
 };
 
-const weights = (m: { parameters(): { data: Float64Array }[] }) =>
+const weights = (m: { parameters(): { data: Float64Array | Float32Array }[] }) =>
   m.parameters().map((p) => Array.from(p.data));
 
 /** A fresh 64-16-10 network, SGD with momentum and StepLR, drawn from Random(seed). */

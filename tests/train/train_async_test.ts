@@ -7,7 +7,7 @@ import {
   type TrainOptions,
 } from "../../lib/train/mod.ts";
 
-const weights = (o: { model: { parameters(): { data: Float64Array }[] } }) =>
+const weights = (o: { model: { parameters(): { data: Float64Array | Float32Array }[] } }) =>
   o.model.parameters().map((p) => Array.from(p.data));
 
 /** A promise settled by a macrotask: only an event loop that runs can settle it. */

@@ -9,7 +9,7 @@ import { Random } from "../../lib/random.ts";
 /** The notebook's main seed (see tools/iris_findings.md for why it is representative). */
 const MAIN_SEED = 3;
 
-const weights = (o: { model: { parameters(): { data: Float64Array }[] } }) =>
+const weights = (o: { model: { parameters(): { data: Float64Array | Float32Array }[] } }) =>
   o.model.parameters().map((p) => Array.from(p.data));
 
 Deno.test("train() on the seed's Iris experiment", async (t) => {
