@@ -12,6 +12,7 @@ import { checkStateKeys, readBuffer } from "./_state.ts";
 import type { JsonObject } from "../schedulers/lr_scheduler.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { allocData, type Storage } from "../tensor/_storage.ts";
+import { wasm } from "../tensor/_wasm.ts";
 
 const f32 = Math.fround;
 
@@ -179,7 +180,37 @@ export class Adam extends Optimizer<AdamGroup, AdamState> {
         adam32(theta, grad, s, group, this.decoupled, -stepSize, bc2);
         continue;
       }
-      for (let i = 0; i < n; i++) {
+      // pairs of parameters in WebAssembly when they live there (the same operations, so the
+      // same bits), the rest (all, or an odd last one) here
+      let i = 0;
+      const wm = wasm();
+      if (
+        wm !== null && n > 1 && wm.owns(theta) && wm.owns(grad) && wm.owns(m) && wm.owns(v) &&
+        (vmax === null || !amsgrad || wm.owns(vmax))
+      ) {
+        const ams = vmax !== null && amsgrad;
+        wm.kernels.adamStep(
+          n >> 1,
+          theta.byteOffset,
+          grad.byteOffset,
+          m.byteOffset,
+          v.byteOffset,
+          ams ? vmax.byteOffset : 0,
+          w,
+          1 - w,
+          beta2,
+          1 - beta2,
+          biasCorrection2Sqrt,
+          eps,
+          -stepSize,
+          decay,
+          weightDecay,
+          (maximize ? 1 : 0) | (this.decoupled ? 2 : 0) |
+            (!this.decoupled && weightDecay !== 0 ? 4 : 0) | (ams ? 8 : 0) | (w < 0.5 ? 16 : 0),
+        );
+        i = n - (n & 1);
+      }
+      for (; i < n; i++) {
         let g = maximize ? -grad[i]! : grad[i]!;
         if (this.decoupled) theta[i] = theta[i]! * decay;
         else if (weightDecay !== 0) g = g + weightDecay * theta[i]!;

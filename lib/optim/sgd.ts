@@ -12,6 +12,7 @@ import { checkStateKeys, readBuffer } from "./_state.ts";
 import type { JsonObject } from "../schedulers/lr_scheduler.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { allocData, type Storage } from "../tensor/_storage.ts";
+import { wasm } from "../tensor/_wasm.ts";
 
 const f32 = Math.fround;
 
@@ -143,7 +144,28 @@ export class SGD extends Optimizer<SGDGroup, SGDState> {
         sgd32(theta, grad, buf, first, group);
         continue;
       }
-      for (let i = 0; i < n; i++) {
+      // pairs of parameters in WebAssembly when they live there (the same operations, so the
+      // same bits), the rest (all, or an odd last one) here
+      let i = 0;
+      const w = wasm();
+      if (
+        w !== null && n > 1 && w.owns(theta) && w.owns(grad) && (momentum === 0 || w.owns(buf!))
+      ) {
+        w.kernels.sgdStep(
+          n >> 1,
+          theta.byteOffset,
+          grad.byteOffset,
+          momentum === 0 ? 0 : buf!.byteOffset,
+          -lr,
+          momentum,
+          1 - dampening,
+          weightDecay,
+          (maximize ? 1 : 0) | (weightDecay !== 0 ? 2 : 0) | (momentum !== 0 ? 4 : 0) |
+            (nesterov ? 8 : 0) | (first ? 16 : 0),
+        );
+        i = n - (n & 1);
+      }
+      for (; i < n; i++) {
         let d = maximize ? -grad[i]! : grad[i]!;
         if (weightDecay !== 0) d = d + weightDecay * theta[i]!;
         if (momentum !== 0) {

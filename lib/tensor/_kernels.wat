@@ -927,4 +927,96 @@
           (br $iblocks)))
       (local.set $p0 (i32.add (local.get $p0) (local.get $kc)))
       (br_if $kblocks (i32.lt_s (local.get $p0) (local.get $k)))))
+
+  ;; sgdStep(pairs, theta, grad, buf, negLr, momentum, damp1, wd, flags): torch.optim.SGD's
+  ;; update of 2·pairs parameters, two at a time, in the operation order of lib/optim/sgd.ts's
+  ;; loop (which updates an odd last parameter), so the results are the same bits:
+  ;;   d = ±grad (−grad when maximizing); d = d + wd·θ when weight decay is on;
+  ;;   with momentum: b = d on the first step, else momentum·buf + damp1·d; buf = b;
+  ;;   d = d + momentum·b (Nesterov) or b;  θ = θ + negLr·d
+  ;; Arguments: theta, grad and buf point to float64 arrays (buf unused without momentum);
+  ;; negLr = −lr, damp1 = 1 − dampening; flags: 1 maximize, 2 weight decay, 4 momentum,
+  ;; 8 Nesterov, 16 first step (buf not yet set).
+  (func (export "sgdStep") (param $pairs i32) (param $theta i32) (param $grad i32) (param $buf i32)
+    (param $negLr f64) (param $momentum f64) (param $damp1 f64) (param $wd f64) (param $flags i32)
+    (local $i i32) (local $end i32) (local $d v128) (local $b v128) (local $t v128)
+    (local $vLr v128) (local $vMom v128) (local $vDamp v128) (local $vWd v128)
+    (local.set $vLr (f64x2.splat (local.get $negLr)))
+    (local.set $vMom (f64x2.splat (local.get $momentum)))
+    (local.set $vDamp (f64x2.splat (local.get $damp1)))
+    (local.set $vWd (f64x2.splat (local.get $wd)))
+    (local.set $end (i32.shl (local.get $pairs) (i32.const 4)))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $t (v128.load (i32.add (local.get $theta) (local.get $i))))
+        (local.set $d (v128.load (i32.add (local.get $grad) (local.get $i))))
+        (if (i32.and (local.get $flags) (i32.const 1)) (then (local.set $d (f64x2.neg (local.get $d)))))
+        (if (i32.and (local.get $flags) (i32.const 2))
+          (then (local.set $d (f64x2.add (local.get $d) (f64x2.mul (local.get $vWd) (local.get $t))))))
+        (if (i32.and (local.get $flags) (i32.const 4))
+          (then
+            (if (i32.and (local.get $flags) (i32.const 16))
+              (then (local.set $b (local.get $d)))
+              (else
+                (local.set $b (f64x2.add
+                  (f64x2.mul (local.get $vMom) (v128.load (i32.add (local.get $buf) (local.get $i))))
+                  (f64x2.mul (local.get $vDamp) (local.get $d))))))
+            (v128.store (i32.add (local.get $buf) (local.get $i)) (local.get $b))
+            (local.set $d
+              (select (f64x2.add (local.get $d) (f64x2.mul (local.get $vMom) (local.get $b)))
+                (local.get $b) (i32.and (local.get $flags) (i32.const 8))))))
+        (v128.store (i32.add (local.get $theta) (local.get $i))
+          (f64x2.add (local.get $t) (f64x2.mul (local.get $vLr) (local.get $d))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $each))))
+
+  ;; adamStep(pairs, theta, grad, m, v, vmax, w, wc, beta2, b2c, bc2, eps, negStep, decay, wd,
+  ;; flags): torch.optim.Adam's (and AdamW's) update of 2·pairs parameters, two at a time, in the
+  ;; operation order of lib/optim/adam.ts's loop (which updates an odd last parameter):
+  ;;   g = ±grad; θ = θ·decay (AdamW) or g = g + wd·θ (Adam with weight decay);
+  ;;   m = m + w·(g − m) when w < 0.5, else g − (g − m)·wc (torch.lerp, w = 1 − β₁, wc = 1 − w);
+  ;;   v = v·β₂ + (b2c·g)·g (b2c = 1 − β₂); with AMSGrad v̂ = vmax = max(vmax, v), else v̂ = v;
+  ;;   θ = θ + (negStep·m) / (√v̂ / bc2 + eps)   (negStep = −lr / (1 − β₁ᵗ), bc2 = √(1 − β₂ᵗ))
+  ;; flags: 1 maximize, 2 decoupled (AdamW), 4 weight decay (Adam), 8 AMSGrad, 16 w < 0.5.
+  (func (export "adamStep") (param $pairs i32) (param $theta i32) (param $grad i32) (param $m i32)
+    (param $v i32) (param $vmax i32) (param $w f64) (param $wc f64) (param $beta2 f64)
+    (param $b2c f64) (param $bc2 f64) (param $eps f64) (param $negStep f64) (param $decay f64)
+    (param $wd f64) (param $flags i32)
+    (local $i i32) (local $end i32) (local $g v128) (local $t v128) (local $mi v128) (local $vi v128)
+    (local.set $end (i32.shl (local.get $pairs) (i32.const 4)))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $t (v128.load (i32.add (local.get $theta) (local.get $i))))
+        (local.set $g (v128.load (i32.add (local.get $grad) (local.get $i))))
+        (if (i32.and (local.get $flags) (i32.const 1)) (then (local.set $g (f64x2.neg (local.get $g)))))
+        (if (i32.and (local.get $flags) (i32.const 2))
+          (then (local.set $t (f64x2.mul (local.get $t) (f64x2.splat (local.get $decay))))))
+        (if (i32.and (local.get $flags) (i32.const 4))
+          (then (local.set $g (f64x2.add (local.get $g)
+            (f64x2.mul (f64x2.splat (local.get $wd)) (local.get $t))))))
+        (local.set $mi (v128.load (i32.add (local.get $m) (local.get $i))))
+        (local.set $mi
+          (if (result v128) (i32.and (local.get $flags) (i32.const 16))
+            (then (f64x2.add (local.get $mi)
+              (f64x2.mul (f64x2.splat (local.get $w)) (f64x2.sub (local.get $g) (local.get $mi)))))
+            (else (f64x2.sub (local.get $g)
+              (f64x2.mul (f64x2.sub (local.get $g) (local.get $mi)) (f64x2.splat (local.get $wc)))))))
+        (v128.store (i32.add (local.get $m) (local.get $i)) (local.get $mi))
+        (local.set $vi (f64x2.add
+          (f64x2.mul (v128.load (i32.add (local.get $v) (local.get $i))) (f64x2.splat (local.get $beta2)))
+          (f64x2.mul (f64x2.mul (f64x2.splat (local.get $b2c)) (local.get $g)) (local.get $g))))
+        (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $vi))
+        (if (i32.and (local.get $flags) (i32.const 8))
+          (then
+            (local.set $vi (f64x2.max (v128.load (i32.add (local.get $vmax) (local.get $i))) (local.get $vi)))
+            (v128.store (i32.add (local.get $vmax) (local.get $i)) (local.get $vi))))
+        (v128.store (i32.add (local.get $theta) (local.get $i))
+          (f64x2.add (local.get $t)
+            (f64x2.div (f64x2.mul (f64x2.splat (local.get $negStep)) (local.get $mi))
+              (f64x2.add (f64x2.div (f64x2.sqrt (local.get $vi)) (f64x2.splat (local.get $bc2)))
+                (f64x2.splat (local.get $eps))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $each))))
 )

@@ -58,6 +58,35 @@ export interface Kernels {
   ): void;
   relu(n: number, x: number, o: number): void;
   reluBackward(n: number, o: number, g: number, ga: number, acc: number): void;
+  sgdStep(
+    pairs: number,
+    theta: number,
+    grad: number,
+    buf: number,
+    negLr: number,
+    momentum: number,
+    damp1: number,
+    wd: number,
+    flags: number,
+  ): void;
+  adamStep(
+    pairs: number,
+    theta: number,
+    grad: number,
+    m: number,
+    v: number,
+    vmax: number,
+    w: number,
+    wc: number,
+    beta2: number,
+    b2c: number,
+    bc2: number,
+    eps: number,
+    negStep: number,
+    decay: number,
+    wd: number,
+    flags: number,
+  ): void;
 }
 
 /** A float array a kernel can take: float64 or float32. */
