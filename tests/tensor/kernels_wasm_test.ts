@@ -24,6 +24,7 @@ Deno.test("both embedded builds import one memory and export the kernels", () =>
     assert.deepEqual(
       WebAssembly.Module.exports(module).map((e) => `${e.kind} ${e.name}`).sort(),
       [
+        "function adamStep",
         "function gemm",
         "function gemmPacked",
         "function gemmPacked32",
@@ -33,6 +34,7 @@ Deno.test("both embedded builds import one memory and export the kernels", () =>
         "function packB32",
         "function relu",
         "function reluBackward",
+        "function sgdStep",
       ],
     );
   }
