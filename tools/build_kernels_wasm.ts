@@ -36,7 +36,9 @@ export async function compileWat(source: string): Promise<KernelBuilds> {
   if (!source.includes(MEMORY)) throw new Error(`_kernels.wat must import its memory as ${MEMORY}`);
   const wabt = await wabtInit();
   const build = (text: string, validate: boolean) => {
-    const module = wabt.parseWat("_kernels.wat", text, {
+    // as UTF-8 bytes: given a string, wabt keeps only the low byte of each character, so a
+    // comment holding U+230A (⌊) would end at what it takes for a newline
+    const module = wabt.parseWat("_kernels.wat", new TextEncoder().encode(text), {
       simd: true,
       relaxed_simd: true,
       threads: true,

@@ -1019,4 +1019,176 @@
                 (f64x2.splat (local.get $eps))))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $each))))
+
+  ;; $exp2(x): eˣ in both lanes of x, within 2 ulp of Math.exp (tests/tensor/kernels_test.ts):
+  ;; x = k·ln 2 + r with k = nearest(x / ln 2) and |r| ≤ ln 2 / 2 (ln 2 split in fdlibm's hi and lo
+  ;; parts, so k·hi is exact), eʳ − 1 by its Taylor series to r¹³ (error < 5e-18), then
+  ;; 1 + (eʳ − 1) scaled by 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋) (two factors keep subnormal results right).
+  ;; x is clamped to [−1100, 710] first: below, the result is 0; above, +∞; NaN stays NaN.
+  (func $exp2 (param $x v128) (result v128)
+    (local $k v128) (local $r v128) (local $q v128) (local $ki v128) (local $k1 v128)
+    (local.set $x (f64x2.min (f64x2.max (local.get $x) (v128.const f64x2 -1100 -1100))
+      (v128.const f64x2 710 710)))
+    (local.set $k (f64x2.nearest (f64x2.mul (local.get $x)
+      (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+    (local.set $r (f64x2.sub
+      (f64x2.sub (local.get $x)
+        (f64x2.mul (local.get $k) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)))
+      (f64x2.mul (local.get $k) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))))
+    ;; q = r + r²/2! + ... + r¹³/13! by Horner: r·(1 + r/2·(1 + r/3·(1 + ...)))
+    (local.set $q (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10)) ;; 1/13!
+    (local.set $q (f64x2.add (f64x2.mul (local.get $q) (local.get $r)) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09))) ;; 1/12!
+    (local.set $q (f64x2.add (f64x2.mul (local.get $q) (local.get $r)) (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08))) ;; 1/11!
+    (local.set $q (f64x2.add (f64x2.mul (local.get $q) (local.get $r)) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07))) ;; 1/10!
+    (local.set $q (f64x2.add (f64x2.mul (local.get $q) (local.get $r)) (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06))) ;; 1/9!
+    (local.set $q (f64x2.add (f64x2.mul (local.get $q) (local.get $r)) (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05))) ;; 1/8!
+    (local.set $q (f64x2.add (f64x2.mul (local.get $q) (local.get $r)) (v128.const f64x2 1.984126984126984e-04 1.984126984126984e-04))) ;; 1/7!
+    (local.set $q (f64x2.add (f64x2.mul (local.get $q) (local.get $r)) (v128.const f64x2 1.388888888888889e-03 1.388888888888889e-03))) ;; 1/6!
+    (local.set $q (f64x2.add (f64x2.mul (local.get $q) (local.get $r)) (v128.const f64x2 8.333333333333333e-03 8.333333333333333e-03))) ;; 1/5!
+    (local.set $q (f64x2.add (f64x2.mul (local.get $q) (local.get $r)) (v128.const f64x2 4.1666666666666664e-02 4.1666666666666664e-02))) ;; 1/4!
+    (local.set $q (f64x2.add (f64x2.mul (local.get $q) (local.get $r)) (v128.const f64x2 1.6666666666666666e-01 1.6666666666666666e-01))) ;; 1/3!
+    (local.set $q (f64x2.add (f64x2.mul (local.get $q) (local.get $r)) (v128.const f64x2 0.5 0.5))) ;; 1/2!
+    (local.set $q (f64x2.mul (f64x2.mul (local.get $q) (local.get $r)) (local.get $r)))
+    (local.set $q (f64x2.add (v128.const f64x2 1 1) (f64x2.add (local.get $r) (local.get $q))))
+    ;; 2^k in two factors, built from exponent bits
+    (local.set $ki (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))))
+    (local.set $k1 (i64x2.shr_s (local.get $ki) (i32.const 1)))
+    (f64x2.mul
+      (f64x2.mul (local.get $q)
+        (i64x2.shl (i64x2.add (local.get $k1) (v128.const i64x2 1023 1023)) (i32.const 52)))
+      (i64x2.shl (i64x2.add (i64x2.sub (local.get $ki) (local.get $k1)) (v128.const i64x2 1023 1023))
+        (i32.const 52))))
+
+  ;; $log(x): ln x for x > 0 within 2 ulp of Math.log; NaN and +∞ return themselves.
+  ;; x = 2ᵉ·m with m in [√½, √2), f = (m − 1)/(m + 1), ln m = 2·atanh f = 2f·(1 + f²/3 + f⁴/5 +
+  ;; ... + f²⁰/21) (|f| ≤ 0.1716: error < 1e-18), ln x = e·ln2hi + (e·ln2lo + ln m).
+  (func $log (param $x f64) (result f64)
+    (local $bits i64) (local $e f64) (local $m f64) (local $f f64) (local $f2 f64) (local $t f64)
+    (if (i32.or (f64.ne (local.get $x) (local.get $x)) (f64.eq (local.get $x) (f64.const inf)))
+      (then (return (local.get $x))))
+    (local.set $bits (i64.reinterpret_f64 (local.get $x)))
+    (local.set $e (f64.convert_i64_s
+      (i64.sub (i64.shr_u (local.get $bits) (i64.const 52)) (i64.const 1023))))
+    (local.set $m (f64.reinterpret_i64 (i64.or
+      (i64.and (local.get $bits) (i64.const 0x000fffffffffffff)) (i64.const 0x3ff0000000000000))))
+    (if (f64.gt (local.get $m) (f64.const 1.4142135623730951))
+      (then
+        (local.set $m (f64.mul (local.get $m) (f64.const 0.5)))
+        (local.set $e (f64.add (local.get $e) (f64.const 1)))))
+    (local.set $f (f64.div (f64.sub (local.get $m) (f64.const 1)) (f64.add (local.get $m) (f64.const 1))))
+    (local.set $f2 (f64.mul (local.get $f) (local.get $f)))
+    (local.set $t (f64.const 0.047619047619047616)) ;; 1/21
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.05263157894736842))) ;; 1/19
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.058823529411764705))) ;; 1/17
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.06666666666666667))) ;; 1/15
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.07692307692307693))) ;; 1/13
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.09090909090909091))) ;; 1/11
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.1111111111111111))) ;; 1/9
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.14285714285714285))) ;; 1/7
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.2))) ;; 1/5
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.3333333333333333))) ;; 1/3
+    ;; 2f + 2f·f²·t: the leading 2f carries most bits, the rest is a small correction
+    (f64.add (f64.mul (local.get $e) (f64.const 6.93147180369123816490e-01))
+      (f64.add (f64.mul (local.get $e) (f64.const 1.90821492927058770002e-10))
+        (f64.add (f64.add (local.get $f) (local.get $f))
+          (f64.mul (f64.mul (f64.add (local.get $f) (local.get $f)) (local.get $f2)) (local.get $t))))))
+
+  ;; expLog(n, x, o, l): o[i] = eˣ⁽ⁱ⁾ by $exp2 for i < n, and l[0] = ln x[0] by $log (the
+  ;; functions' test entry point: tests/tensor/kernels_test.ts compares them with Math.exp/log).
+  (func (export "expLog") (param $n i32) (param $x i32) (param $o i32) (param $l i32)
+    (local $i i32)
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (v128.store64_lane 0 (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 3)))
+          (call $exp2 (v128.load64_splat (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    (f64.store (local.get $l) (call $log (f64.load (local.get $x)))))
+
+  ;; crossEntropy(batch, classes, z, labels, prob, losses): softmax cross-entropy of logits z
+  ;; [batch, classes] (float64) with class indices labels (int32, checked by the caller):
+  ;;   mᵢ = maxₖ zᵢₖ, pᵢₖ = e^(zᵢₖ − mᵢ), sᵢ = Σₖ pᵢₖ (k in order), probᵢₖ = pᵢₖ / sᵢ,
+  ;;   lossesᵢ = ln sᵢ − (zᵢ,yᵢ − mᵢ); returns Σᵢ lossesᵢ (i in order).
+  ;; The exponentials run two at a time over the whole matrix ($exp2), after a pass that writes
+  ;; zᵢₖ − mᵢ into prob; the other arithmetic is lib/tensor/cross_entropy.ts's, in its order.
+  (func (export "crossEntropy") (param $batch i32) (param $classes i32) (param $z i32)
+    (param $labels i32) (param $prob i32) (param $losses i32) (result f64)
+    (local $i i32) (local $k i32) (local $row i32) (local $rowEnd i32) (local $end i32)
+    (local $m f64) (local $s f64) (local $lse f64) (local $li f64) (local $total f64)
+    (local.set $end (i32.shl (i32.mul (local.get $batch) (local.get $classes)) (i32.const 3)))
+    ;; pass 1: prob = z − (row max), the row max kept in losses
+    (block $rows_done
+      (loop $rows
+        (br_if $rows_done (i32.ge_s (local.get $i) (local.get $batch)))
+        (local.set $row (i32.shl (i32.mul (local.get $i) (local.get $classes)) (i32.const 3)))
+        (local.set $rowEnd (i32.add (local.get $row) (i32.shl (local.get $classes) (i32.const 3))))
+        (local.set $m (f64.const -inf))
+        (local.set $k (local.get $row))
+        (block $max_done
+          (loop $max
+            (br_if $max_done (i32.ge_s (local.get $k) (local.get $rowEnd)))
+            (local.set $m (f64.max (local.get $m) (f64.load (i32.add (local.get $z) (local.get $k)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 8)))
+            (br $max)))
+        (f64.store (i32.add (local.get $losses) (i32.shl (local.get $i) (i32.const 3))) (local.get $m))
+        (local.set $k (local.get $row))
+        (block $sub_done
+          (loop $sub
+            (br_if $sub_done (i32.ge_s (local.get $k) (local.get $rowEnd)))
+            (f64.store (i32.add (local.get $prob) (local.get $k))
+              (f64.sub (f64.load (i32.add (local.get $z) (local.get $k))) (local.get $m)))
+            (local.set $k (i32.add (local.get $k) (i32.const 8)))
+            (br $sub)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows)))
+    ;; pass 2: prob = e^prob, two at a time, then the odd last one
+    (local.set $k (i32.const 0))
+    (block $exp_done
+      (loop $exps
+        (br_if $exp_done (i32.gt_s (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
+        (v128.store (i32.add (local.get $prob) (local.get $k))
+          (call $exp2 (v128.load (i32.add (local.get $prob) (local.get $k)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 16)))
+        (br $exps)))
+    (if (i32.lt_s (local.get $k) (local.get $end))
+      (then
+        (v128.store64_lane 0 (i32.add (local.get $prob) (local.get $k))
+          (call $exp2 (v128.load64_splat (i32.add (local.get $prob) (local.get $k)))))))
+    ;; pass 3: per row, the sum, its log, the normalised probabilities and the loss
+    (local.set $i (i32.const 0))
+    (block $loss_done
+      (loop $loss
+        (br_if $loss_done (i32.ge_s (local.get $i) (local.get $batch)))
+        (local.set $row (i32.shl (i32.mul (local.get $i) (local.get $classes)) (i32.const 3)))
+        (local.set $rowEnd (i32.add (local.get $row) (i32.shl (local.get $classes) (i32.const 3))))
+        (local.set $s (f64.const 0))
+        (local.set $k (local.get $row))
+        (block $sum_done
+          (loop $sum
+            (br_if $sum_done (i32.ge_s (local.get $k) (local.get $rowEnd)))
+            (local.set $s (f64.add (local.get $s) (f64.load (i32.add (local.get $prob) (local.get $k)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 8)))
+            (br $sum)))
+        (local.set $lse (call $log (local.get $s)))
+        (local.set $k (local.get $row))
+        (block $div_done
+          (loop $div
+            (br_if $div_done (i32.ge_s (local.get $k) (local.get $rowEnd)))
+            (f64.store (i32.add (local.get $prob) (local.get $k))
+              (f64.div (f64.load (i32.add (local.get $prob) (local.get $k))) (local.get $s)))
+            (local.set $k (i32.add (local.get $k) (i32.const 8)))
+            (br $div)))
+        (local.set $m (f64.load (i32.add (local.get $losses) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $li (f64.sub (local.get $lse)
+          (f64.sub
+            (f64.load (i32.add (local.get $z) (i32.add (local.get $row)
+              (i32.shl (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))))
+                (i32.const 3)))))
+            (local.get $m))))
+        (f64.store (i32.add (local.get $losses) (i32.shl (local.get $i) (i32.const 3))) (local.get $li))
+        (local.set $total (f64.add (local.get $total) (local.get $li)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $loss)))
+    (local.get $total))
 )
