@@ -3,7 +3,8 @@
  * 30,000 to let the JIT settle: the kernels see arrays of two kinds, ordinary and in WebAssembly
  * memory, and tier up later) of the
  * Iris-sized training step (and over 1,000 eager steps, to show the probe can see allocation),
- * measured without collecting garbage in between.
+ * measured without collecting garbage in between. An optional argument, "float32", runs the
+ * float32 network instead of the float64 one.
  */
 
 import { CrossEntropyLoss, Linear, ReLU, Sequential } from "../../lib/nn/mod.ts";
@@ -12,15 +13,16 @@ import { Random } from "../../lib/random.ts";
 import { capture, tensor } from "../../lib/tensor/mod.ts";
 
 const gc = (globalThis as { gc?: () => void }).gc!;
+const dtype = Deno.args[0] === "float32" ? "float32" : "float64";
 const rng = new Random(0);
-const x = tensor(Array.from({ length: 480 }, () => rng.normal(0, 1)), [120, 4]);
+const x = tensor(Array.from({ length: 480 }, () => rng.normal(0, 1)), [120, 4], { dtype });
 const y = Int32Array.from({ length: 120 }, (_, i) => i % 3);
 const model = new Sequential(
-  new Linear(4, 20, { rng }),
+  new Linear(4, 20, { rng, dtype }),
   new ReLU(),
-  new Linear(20, 20, { rng }),
+  new Linear(20, 20, { rng, dtype }),
   new ReLU(),
-  new Linear(20, 3, { rng }),
+  new Linear(20, 3, { rng, dtype }),
 );
 const lossFn = new CrossEntropyLoss();
 const opt = new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });

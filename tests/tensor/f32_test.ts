@@ -324,3 +324,20 @@ Deno.test("capture replays a float32 step on the same buffers", () => {
   // leaf gradients accumulate: [3, 4] from the first call (row 0's output is 0), then [4, 4]
   assert.deepEqual(Array.from(w.grad!), [7, 8]);
 });
+
+Deno.test("capture: steady-state replays of a float32 Iris-sized step allocate nothing", async () => {
+  const script = new URL("./_allocation_probe.ts", import.meta.url);
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--v8-flags=--expose-gc", script.pathname, "float32"],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.ok(out.success, new TextDecoder().decode(out.stderr));
+  const { capturedGrowth, eagerGrowth } = JSON.parse(new TextDecoder().decode(out.stdout));
+  // as the float64 probe in capture_test.ts: < 1 byte per replay over 40,000 replays (one
+  // allocation per replay would be ≥ 640 kB); eager steps allocate kilobytes each
+  assert.ok(
+    capturedGrowth < 40_000,
+    `captured float32 replays grew the heap by ${capturedGrowth} bytes (eager: ${eagerGrowth})`,
+  );
+});

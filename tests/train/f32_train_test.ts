@@ -57,3 +57,30 @@ Deno.test("accuracy() reads float32 scores as a tensor of scores", () => {
   const scores = tensor([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]], undefined, { dtype: "float32" });
   assert.equal(accuracy(scores, [1, 0, 0]), 2 / 3);
 });
+
+Deno.test("a float32 run resumed from a JSON checkpoint ends bit-identical to the uninterrupted run", () => {
+  const options = { iterations: 200, evalEvery: 50, batchSize: 16, shuffle: true };
+  const whole = setup("float32");
+  const expected = train({ ...whole, ...options, rng: new Random(5) });
+  let saved = "";
+  const first = setup("float32");
+  train({
+    ...first,
+    ...options,
+    iterations: 75,
+    checkpointEvery: 75,
+    rng: new Random(5),
+    onCheckpoint: (cp) => {
+      saved = JSON.stringify(cp);
+    },
+  });
+  const resumed = setup("float32");
+  const result = train({ ...resumed, ...options, rng: new Random(5), resume: JSON.parse(saved) });
+  assert.deepEqual(
+    resumed.model.parameters().map((p) => Array.from(p.data)),
+    whole.model.parameters().map((p) => Array.from(p.data)),
+  );
+  assert.ok(resumed.model.parameters().every((p) => p.dtype === "float32"));
+  assert.equal(result.loss, expected.loss);
+  assert.deepEqual(resumed.optimizer.stateDict(), whole.optimizer.stateDict());
+});
