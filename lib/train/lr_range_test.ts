@@ -10,6 +10,7 @@
 
 import * as check from "../_check.ts";
 import { capture, noGrad } from "../tensor/_graph.ts";
+import { isThenable, type PausableLoop, runToEnd } from "./_pausable.ts";
 import { toLabels, toMatrix } from "./_prepare.ts";
 import type { Features, LossFunction, TrainableModel, TrainableOptimizer } from "./_types.ts";
 import {
@@ -235,6 +236,37 @@ const SETUP_KEYS = ["scheduler", "iterations", "evalEvery", "stopWhen", "rng", "
  * ```
  */
 export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
+  return runToEnd(lrRangeTestLoop(options, undefined, false), "lrRangeTest");
+}
+
+/** Called after each recorded step of a range test: its 1-based number, loss (the curve's) and lr. */
+export type LrRangeTestStep = (step: number, loss: number, lr: number) => unknown;
+
+/**
+ * {@linkcode lrRangeTest}'s loop, shared with `lrRangeTests` and its workers: the same checks,
+ * steps and result, with `onStep` called after each recorded step. With `pause`, it yields the
+ * promises `onStep` returns (model and optimizer are restored however the loop ends).
+ *
+ * @example
+ * ```ts
+ * import { lrRangeTest, lrRangeTestLoop } from "./lr_range_test.ts";
+ * import { runToEnd } from "./_pausable.ts";
+ * import { irisSetup } from "./iris_setup.ts";
+ * const options = () => {
+ *   const { model, loss, optimizer, split } = irisSetup({ seed: 0 });
+ *   return { model, loss, optimizer, data: split, steps: 20 };
+ * };
+ * const seen: number[] = [];
+ * const r = runToEnd(lrRangeTestLoop(options(), (step) => seen.push(step), false), "x");
+ * console.assert(JSON.stringify(r) === JSON.stringify(lrRangeTest(options())));
+ * console.assert(seen.length === r.lr.length && seen[0] === 1);
+ * ```
+ */
+export function* lrRangeTestLoop(
+  options: LrRangeTestOptions,
+  onStep: LrRangeTestStep | undefined,
+  pause: boolean,
+): PausableLoop<LrRangeTestResult> {
   // Callers spread a setup into the options (`{ ...irisSetup(), data }`): its other keys pass.
   check.options("lrRangeTest", options, [...OPTION_KEYS, ...SETUP_KEYS], {
     nullable: ["divergeFactor"],
@@ -351,6 +383,8 @@ export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
       trainLosses.push(trainValue);
       smoothed.push(s);
       best = Math.min(best, s);
+      const pending = onStep?.(i + 1, value, lr);
+      if (pause && isThenable(pending)) yield pending;
       if (divergeFactor !== null && s > divergeFactor * best && i < steps - 1) {
         stoppedEarly = true;
         break;
