@@ -48,4 +48,5 @@ async function runJob(
   post({ type: "done", index: job.index, result: run });
 }
 
-serveJobs(runJob);
+// Only as a worker's entry module (not when sweep.ts imports this file for its types).
+if (import.meta.main) serveJobs(runJob);

@@ -6,6 +6,7 @@
  * @module
  */
 
+import * as check from "../_check.ts";
 import type { TrainOptions } from "./train.ts";
 
 /** A configuration that a worker can rebuild: a module, one of its exports, JSON arguments. */
@@ -43,4 +44,46 @@ export async function loadBuilder<T = TrainOptions>(
     );
   }
   return build as (seed: number, args: unknown) => T;
+}
+
+/**
+ * Throws unless configuration `name` is a function or a task `{ module, export, args }` whose
+ * arguments are plain JSON (they survive a copy to a worker); `what` names what a function
+ * builds, for the message.
+ *
+ * @example
+ * ```ts
+ * import { checkConfig } from "./_task.ts";
+ * checkConfig("a", { module: "file:///m.ts", export: "f", args: { lr: 1 } }, "train options");
+ * ```
+ */
+export function checkConfig(name: string, config: unknown, what: string): void {
+  if (typeof config === "function") return;
+  const task = config as Partial<SweepTask> | null;
+  if (
+    typeof task !== "object" || task === null || typeof task.module !== "string" ||
+    typeof task.export !== "string"
+  ) {
+    throw new TypeError(
+      `configs["${name}"] must be a function (seed) => ${what} or a task { module, export, args }, got configs["${name}"]=${
+        check.show(config)
+      }`,
+    );
+  }
+  check.options(`configs["${name}"]`, task, ["module", "export", "args"]);
+  if (task.args !== undefined && !isJson(task.args)) {
+    throw new TypeError(
+      `configs["${name}"].args must be plain JSON, got args=${check.show(task.args)}`,
+    );
+  }
+}
+
+/** True for null, booleans, finite numbers, strings, and arrays and plain objects of these. */
+function isJson(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJson);
+  if (typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && Object.values(value).every(isJson);
 }

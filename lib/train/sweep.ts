@@ -15,7 +15,8 @@ import {
   type SweepRun,
   sweepRunLoop,
 } from "./_sweep_run.ts";
-import { loadBuilder, type SweepJob, type SweepTask } from "./_sweep_worker.ts";
+import type { SweepJob, SweepTask } from "./_sweep_worker.ts";
+import { checkConfig, loadBuilder } from "./_task.ts";
 import { runOnWorkers } from "./_worker_pool.ts";
 import { plannedIterations, type TrainOptions } from "./train.ts";
 
@@ -218,7 +219,7 @@ function checkSweep(options: SweepOptions): SweepPlan {
       `configs must name at least one configuration, got configs=${check.show(configs)}`,
     );
   }
-  for (const [name, config] of Object.entries(configs)) checkConfig(name, config);
+  for (const [name, config] of Object.entries(configs)) checkConfig(name, config, "train options");
   if (!Array.isArray(options.seeds) || options.seeds.length === 0) {
     throw new RangeError(`seeds must be a non-empty array, got seeds=${check.show(options.seeds)}`);
   }
@@ -234,38 +235,6 @@ function checkSweep(options: SweepOptions): SweepPlan {
     options.seeds.map((seed) => ({ name, seed, config }))
   );
   return { jobs, threshold, workers, onRun, onProgress };
-}
-
-/** A configuration is a function or a task whose arguments survive a copy to a worker. */
-function checkConfig(name: string, config: unknown): void {
-  if (typeof config === "function") return;
-  const task = config as Partial<SweepTask> | null;
-  if (
-    typeof task !== "object" || task === null || typeof task.module !== "string" ||
-    typeof task.export !== "string"
-  ) {
-    throw new TypeError(
-      `configs["${name}"] must be a function (seed) => train options or a task { module, export, args }, got configs["${name}"]=${
-        check.show(config)
-      }`,
-    );
-  }
-  check.options(`configs["${name}"]`, task, ["module", "export", "args"]);
-  if (task.args !== undefined && !isJson(task.args)) {
-    throw new TypeError(
-      `configs["${name}"].args must be plain JSON, got args=${check.show(task.args)}`,
-    );
-  }
-}
-
-/** True for null, booleans, finite numbers, strings, and arrays and plain objects of these. */
-function isJson(value: unknown): boolean {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (typeof value === "number") return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isJson);
-  if (typeof value !== "object") return false;
-  const proto = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && Object.values(value).every(isJson);
 }
 
 /**
