@@ -10,6 +10,7 @@
 
 import { irisSetup, train } from "../../lib/train/mod.ts";
 import {
+  ConstantLR,
   CosineAnnealingLR,
   CosineAnnealingWarmRestarts,
   CyclicLR,
@@ -17,6 +18,7 @@ import {
   LambdaLR,
   LinearLR,
   type LRScheduler,
+  MultiplicativeLR,
   MultiStepLR,
   OneCycleLR,
   type OptimizerLike,
@@ -24,6 +26,7 @@ import {
   ReduceLROnPlateau,
   SequentialLR,
   StepLR,
+  SWALR,
   WarmupLR,
 } from "../../lib/schedulers/mod.ts";
 
@@ -78,6 +81,9 @@ export const SCHEDULERS: Record<string, () => { scheduler: LRScheduler; step: ()
       },
     };
   },
+  ConstantLR: () => plain(new ConstantLR(optimizer(), { factor: 0.5, totalIters: 10 })),
+  MultiplicativeLR: () => plain(new MultiplicativeLR(optimizer(), { lrLambda: () => 0.9999999 })),
+  SWALR: () => plain(new SWALR(optimizer(), { swaLr: 0.05, annealEpochs: 10 })),
   WarmupLR: () =>
     plain(
       new WarmupLR(optimizer(), {
