@@ -42,8 +42,8 @@ export interface PoolOptions<R> {
 /**
  * Runs `jobs` jobs on up to `workers` workers and returns their results in job order. The
  * callbacks run one at a time in the order the messages arrive, each awaited before the next.
- * The first error (a job's, a worker's, a callback's or an abort) rejects, and every worker is
- * terminated before this returns.
+ * The first error (a job's, a worker's, a callback's or an abort) rejects, no queued callback
+ * runs after it, and every worker is terminated before this returns.
  *
  * @example
  * ```ts
@@ -65,12 +65,19 @@ export async function runOnWorkers<R>(options: PoolOptions<R>): Promise<R[]> {
   let done = 0;
   let onAbort: (() => void) | undefined;
   try {
-    await new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve, settle) => {
+      // Once the pool has failed, the callbacks still queued are dropped.
+      let over = false;
+      const reject = (error: unknown) => {
+        over = true;
+        settle(error);
+      };
       onAbort = () => reject(signal!.reason);
       signal?.addEventListener("abort", onAbort, { once: true });
       let callbacks: Promise<void> = Promise.resolve();
       const later = (f: () => unknown) => {
         callbacks = callbacks.then(async () => {
+          if (over) return;
           const pending = f();
           if (isThenable(pending)) await pending;
         });

@@ -245,7 +245,7 @@ async function onWorkers(plan: Plan): Promise<LrRangeTestRun[]> {
       };
     },
     onProgress: async (v, at) => {
-      for (let i = 0; i < v.length; i += 3) {
+      for (let i = 0; i < v.length && signal?.aborted !== true; i += 3) {
         const pending = onProgress!(v[i]!, v[i + 1]!, v[i + 2]!, at as LrRangeTestPosition);
         if (isThenable(pending)) await pending;
       }
