@@ -24,11 +24,13 @@ import {
   type OptimizerLike,
   PolynomialLR,
   ReduceLROnPlateau,
+  ScheduleLR,
   SequentialLR,
   StepLR,
   SWALR,
   WarmupLR,
 } from "../../lib/schedulers/mod.ts";
+import { cosineDecaySchedule } from "../../lib/schedules/mod.ts";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -84,6 +86,12 @@ export const SCHEDULERS: Record<string, () => { scheduler: LRScheduler; step: ()
   ConstantLR: () => plain(new ConstantLR(optimizer(), { factor: 0.5, totalIters: 10 })),
   MultiplicativeLR: () => plain(new MultiplicativeLR(optimizer(), { lrLambda: () => 0.9999999 })),
   SWALR: () => plain(new SWALR(optimizer(), { swaLr: 0.05, annealEpochs: 10 })),
+  ScheduleLR: () =>
+    plain(
+      new ScheduleLR(optimizer(), {
+        schedule: cosineDecaySchedule({ initValue: 0.1, decaySteps: BIG }),
+      }),
+    ),
   WarmupLR: () =>
     plain(
       new WarmupLR(optimizer(), {
