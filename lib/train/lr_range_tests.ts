@@ -134,6 +134,12 @@ export async function lrRangeTests(options: LrRangeTestsOptions): Promise<LrRang
   for (const [index, { name, seed, config }] of jobs.entries()) {
     signal?.throwIfAborted();
     let result: LrRangeTestResult;
+    // An error of the callbacks is the caller's own: it is rethrown as it is, not named.
+    let callbackError: { error: unknown } | undefined;
+    const own = (error: unknown) => {
+      callbackError = { error };
+      throw error;
+    };
     try {
       let setup: LrRangeTestOptions;
       if (typeof config === "function") setup = config(seed);
@@ -146,11 +152,18 @@ export async function lrRangeTests(options: LrRangeTestsOptions): Promise<LrRang
       const at = { name, seed, test: index + 1, tests: jobs.length, steps: plannedSteps(setup) };
       const onStep = (step: number, loss: number, lr: number) => {
         signal?.throwIfAborted();
-        return onProgress?.(step, loss, lr, at);
+        let pending: unknown;
+        try {
+          pending = onProgress?.(step, loss, lr, at);
+        } catch (error) {
+          own(error);
+        }
+        return isThenable(pending) ? Promise.resolve(pending).catch(own) : pending;
       };
       result = await drive(lrRangeTestLoop(setup, onStep, true));
     } catch (error) {
-      throw signal?.aborted ? error : named(name, seed, error);
+      const mine = callbackError !== undefined && callbackError.error === error;
+      throw signal?.aborted || mine ? error : named(name, seed, error);
     }
     const run = { name, seed, result };
     runs.push(run);

@@ -217,21 +217,39 @@ Deno.test("lrRangeTests() reports a failing test by name and stops", async (t) =
     },
   );
 
-  await t.step("a callback's error rejects, on the calling thread and with workers", async () => {
-    for (const workers of [1, 2]) {
-      await assert.rejects(
-        lrRangeTests({
-          configs: tasks,
-          seeds,
-          workers,
-          onRun: () => {
-            throw new Error("stop here");
-          },
-        }),
-        { message: "stop here" },
-      );
-    }
-  });
+  await t.step(
+    "a callback's error rejects as it is, on the calling thread and with workers",
+    async () => {
+      for (const workers of [1, 2]) {
+        for (const fails of ["throws", "rejects"]) {
+          await assert.rejects(
+            lrRangeTests({
+              configs: tasks,
+              seeds,
+              workers,
+              onProgress: (step) => {
+                if (step < 5) return;
+                if (fails === "throws") throw new RangeError("progress stops here");
+                return Promise.reject(new RangeError("progress stops here"));
+              },
+            }),
+            { name: "RangeError", message: "progress stops here" },
+          );
+        }
+        await assert.rejects(
+          lrRangeTests({
+            configs: tasks,
+            seeds,
+            workers,
+            onRun: () => {
+              throw new Error("stop here");
+            },
+          }),
+          { message: "stop here" },
+        );
+      }
+    },
+  );
 
   await t.step(
     "a function configuration with workers is refused before anything runs",
