@@ -5,7 +5,8 @@
  * order each round). Prints the median wall time and the spread over rounds, the process CPU
  * time (every thread) over wall time, the speed-up over the calling thread, and checks that every
  * round's results equal `lrRangeTest()`'s, run test by test on this thread, bit for bit
- * (`assert.deepStrictEqual`: NaN equals NaN, -0 differs from 0).
+ * (`assert.deepStrictEqual`: NaN equals NaN, -0 differs from 0). Last, what starting the pool
+ * costs: two tests of 2 steps on 2 workers against this thread.
  *
  * Run: `deno task bench:ranges` (options: `--rounds N`, `--steps N` per test (comma-separated
  * for several sizes), `--seeds N`, `--workers N`, comma-separated for several worker counts).
@@ -95,5 +96,27 @@ for (const steps of values.steps.split(",").map(Number)) {
         `${(one / s.median).toFixed(2)}× |`,
     );
   }
+}
+// What starting the pool costs: two tests of 2 steps, on 2 workers and on this thread.
+{
+  const configs = { "iris, mean": irisRangeTestTask({ reduction: "mean", steps: 2 }) };
+  const startup = await interleave({
+    "2 workers": async () => {
+      const t0 = performance.now();
+      await lrRangeTests({ configs, seeds: [0, 1], workers: 2 });
+      return performance.now() - t0;
+    },
+    "1 thread": async () => {
+      const t0 = performance.now();
+      await lrRangeTests({ configs, seeds: [0, 1] });
+      return performance.now() - t0;
+    },
+  }, rounds);
+  const w = summarize(startup.get("2 workers")!);
+  const one = summarize(startup.get("1 thread")!);
+  console.log(
+    `\nstarting the pool: two tests of 2 steps take ${w.median.toFixed(0)} ms (${spread(w)}) on ` +
+      `2 workers, ${one.median.toFixed(0)} ms (${spread(one)}) on this thread`,
+  );
 }
 console.log(`\nload average after: ${loadAverage()}`);
