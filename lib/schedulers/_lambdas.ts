@@ -42,12 +42,11 @@ function callable(name: string, fn: unknown): LrLambda {
 /** Calls `fn(epoch)` and throws unless it returned a finite number. */
 export function factorAt(fn: LrLambda, epoch: number, group: number): number {
   const factor: unknown = fn(epoch);
+  if (typeof factor === "number" && Number.isFinite(factor)) return factor;
+  // The message is built only on failure, so that a step allocates nothing.
   const got = `got lrLambda(${epoch})=${check.show(factor)} for paramGroups[${group}]`;
   if (typeof factor !== "number") throw new TypeError(`lrLambda must return a number, ${got}`);
-  if (!Number.isFinite(factor)) {
-    throw new RangeError(`lrLambda must return a finite number, ${got}`);
-  }
-  return factor;
+  throw new RangeError(`lrLambda must return a finite number, ${got}`);
 }
 
 /** What the state saves for the functions: one `null` per group. */

@@ -94,10 +94,9 @@ export class ConstantLR extends LRScheduler {
 
   /** lr · factor at epoch 0, lr · (1 / factor) at `totalIters`, else lr unchanged. */
   protected override computeLr(): number[] {
-    const groups = this.optimizer.paramGroups;
-    if (this.lastEpoch === 0) return groups.map((g) => this.current(g) * this.#factor);
-    if (this.lastEpoch !== this.#totalIters) return groups.map((g) => this.current(g));
-    return groups.map((g) => this.current(g) * (1 / this.#factor));
+    if (this.lastEpoch === 0) return this.scaled(this.#factor);
+    if (this.lastEpoch !== this.#totalIters) return this.unchanged();
+    return this.scaled(1 / this.#factor);
   }
 
   /** baseLr · (factor + [lastEpoch ≥ totalIters] · (1 − factor)). */

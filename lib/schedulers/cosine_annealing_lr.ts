@@ -87,22 +87,27 @@ export class CosineAnnealingLR extends LRScheduler {
     const e = this.lastEpoch;
     const tMax = this.#tMax;
     const etaMin = this.#etaMin;
-    if (this.isInitial) return groups.map((g) => this.current(g));
+    if (this.isInitial) return this.unchanged();
+    const out = this.buffer(); // filled in place: a step allocates no array
     if (this.stepCount === 1 && e > 0) {
-      return this.baseLrs.map((baseLr) =>
-        etaMin + (baseLr - etaMin) * (1 + Math.cos(e * Math.PI / tMax)) / 2
-      );
+      for (let i = 0; i < out.length; i++) {
+        const baseLr = this.baseLrs[i]!;
+        out[i] = etaMin + (baseLr - etaMin) * (1 + Math.cos(e * Math.PI / tMax)) / 2;
+      }
+      return out;
     }
     if ((e - 1 - tMax) % (2 * tMax) === 0) {
-      return groups.map((g, i) =>
-        this.current(g) +
-        ((this.baseLrs[i] as number) - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2
-      );
+      for (let i = 0; i < out.length; i++) {
+        out[i] = this.current(groups[i]!) +
+          ((this.baseLrs[i] as number) - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
+      }
+      return out;
     }
-    return groups.map((g) =>
-      (1 + Math.cos(Math.PI * e / tMax)) / (1 + Math.cos(Math.PI * (e - 1) / tMax)) *
-        (this.current(g) - etaMin) + etaMin
-    );
+    for (let i = 0; i < out.length; i++) {
+      out[i] = (1 + Math.cos(Math.PI * e / tMax)) / (1 + Math.cos(Math.PI * (e - 1) / tMax)) *
+          (this.current(groups[i]!) - etaMin) + etaMin;
+    }
+    return out;
   }
 
   /** etaMin + (baseLr − etaMin) · (1 + cos(π · lastEpoch / tMax)) / 2. */

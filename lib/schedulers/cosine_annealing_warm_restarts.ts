@@ -117,7 +117,11 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
 
   /** PyTorch's `get_lr`: the SGDR lr at the current `tCur` and `tI`. */
   protected override computeLr(): number[] {
-    return this.baseLrs.map((baseLr) => sgdrCos(baseLr, this.etaMin, this.tCur, this.tI));
+    const values = this.buffer();
+    for (let i = 0; i < values.length; i++) {
+      values[i] = sgdrCos(this.baseLrs[i]!, this.etaMin, this.tCur, this.tI);
+    }
+    return values;
   }
 
   /**
@@ -147,7 +151,10 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
         tCur = epoch;
       }
     }
-    const values = this.baseLrs.map((baseLr) => sgdrCos(baseLr, this.etaMin, tCur, tI));
+    const values = this.buffer(); // reused: a step allocates no array
+    for (let i = 0; i < values.length; i++) {
+      values[i] = sgdrCos(this.baseLrs[i]!, this.etaMin, tCur, tI);
+    }
     this.writeLrs(values); // checks every value before anything is written or moved
     this.tCur = tCur;
     this.tI = tI;

@@ -86,10 +86,10 @@ const SCALE_MODES = ["cycle", "iterations"] as const;
  * PyTorch's built-in scale functions: triangular keeps the amplitude, triangular2 halves it each
  * cycle, exp_range multiplies it by `gamma ** iteration`.
  */
-function builtInScale(mode: CyclicMode, gamma: number): (x: number) => number {
-  if (mode === "triangular") return () => 1.0;
-  if (mode === "triangular2") return (x) => 1 / 2.0 ** (x - 1);
-  return (x) => gamma ** x;
+function builtInScale(mode: CyclicMode, gamma: number, x: number): number {
+  if (mode === "triangular") return 1.0;
+  if (mode === "triangular2") return 1 / 2.0 ** (x - 1);
+  return gamma ** x;
 }
 
 /**
@@ -146,6 +146,7 @@ export class CyclicLR extends LRScheduler {
   /** The upper momentum boundary of each group. */
   maxMomentums: number[];
   readonly #scaleFnCustom: ((x: number) => number) | undefined;
+  #momenta: number[] = [];
 
   /**
    * Checks every option and computes the per-group bounds before writing them into the groups,
@@ -245,7 +246,7 @@ export class CyclicLR extends LRScheduler {
   /** The amplitude scale at `x` (a cycle number or an iteration, per `scaleMode`). */
   scaleFn(x: number): number {
     if (this.#scaleFnCustom !== undefined) return this.#scaleFnCustom(x);
-    return builtInScale(this.mode, this.gamma)(x);
+    return builtInScale(this.mode, this.gamma, x); // no closure per step
   }
 
   /** The amplitude scale at `x`, which must be finite; a custom `scaleFn` must return a number. */
@@ -279,21 +280,29 @@ export class CyclicLR extends LRScheduler {
     const scaleFactor = x <= this.stepRatio ? x / this.stepRatio : (x - 1) / (this.stepRatio - 1);
     const at = this.scaleMode === "cycle" ? cycle : this.lastEpoch;
     const scale = this.#scaleAt(at);
-    const lrs = this.baseLrs.map((baseLr, i) => {
+    // Filled in place (buffer() and #momenta are reused): a step allocates no array.
+    const lrs = this.buffer();
+    for (let i = 0; i < lrs.length; i++) {
+      const baseLr = this.baseLrs[i]!;
       const baseHeight = ((this.maxLrs[i] as number) - baseLr) * scaleFactor;
-      return baseLr + baseHeight * scale;
-    });
+      lrs[i] = baseLr + baseHeight * scale;
+    }
     if (this.cycleMomentum) {
-      const momentums = this.baseMomentums.map((baseMomentum, i) => {
+      const n = this.baseMomentums.length;
+      if (this.#momenta.length !== n) this.#momenta = new Array<number>(n).fill(0.5);
+      const momentums = this.#momenta;
+      for (let i = 0; i < n; i++) {
+        const baseMomentum = this.baseMomentums[i]!;
         const maxMomentum = this.maxMomentums[i] as number;
         const baseHeight = (maxMomentum - baseMomentum) * scaleFactor;
-        return maxMomentum - baseHeight * scale;
-      });
+        momentums[i] = maxMomentum - baseHeight * scale;
+      }
       this.checked(lrs); // throws before any momentum is written
       const checkedMomenta = this.checked(momentums, this.useBeta1 ? "beta1" : "momentum");
-      this.optimizer.paramGroups.forEach((group, i) => {
-        setMomentum(group, this.useBeta1, checkedMomenta[i] as number);
-      });
+      const groups = this.optimizer.paramGroups;
+      for (let i = 0; i < groups.length; i++) {
+        setMomentum(groups[i]!, this.useBeta1, checkedMomenta[i] as number);
+      }
     }
     return lrs;
   }

@@ -65,9 +65,8 @@ export class ExponentialLR extends LRScheduler {
 
   /** lr · gamma, except on the constructor's initial step. */
   protected override computeLr(): number[] {
-    const groups = this.optimizer.paramGroups;
-    if (this.isInitial) return groups.map((g) => this.current(g));
-    return groups.map((g) => this.current(g) * this.#gamma);
+    if (this.isInitial) return this.unchanged();
+    return this.scaled(this.#gamma);
   }
 
   /** baseLr · gamma ** lastEpoch. */

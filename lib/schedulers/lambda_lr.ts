@@ -76,9 +76,11 @@ export class LambdaLR extends LRScheduler {
 
   /** lr = baseLr · lrLambda(lastEpoch), for every group. */
   protected override computeLr(): number[] {
-    return this.baseLrs.map((baseLr, i) =>
-      baseLr * factorAt(this.#lrLambdas[i] as LrLambda, this.lastEpoch, i)
-    );
+    const out = this.buffer();
+    for (let i = 0; i < out.length; i++) {
+      out[i] = this.baseLrs[i]! * factorAt(this.#lrLambdas[i] as LrLambda, this.lastEpoch, i);
+    }
+    return out;
   }
 
   /** `lrLambdas`: one `null` per group in place of the functions (PyTorch's `[None]`). */

@@ -123,16 +123,13 @@ export class LinearLR extends LRScheduler {
 
   /** lr · startFactor at epoch 0, then lr times the ratio of consecutive factors. */
   protected override computeLr(): number[] {
-    const groups = this.optimizer.paramGroups;
     const start = this.#startFactor;
     const end = this.#endFactor;
-    if (this.lastEpoch === 0) return groups.map((g) => this.current(g) * start);
-    if (this.isInitial || this.lastEpoch > this.#totalIters) {
-      return groups.map((g) => this.current(g));
-    }
+    if (this.lastEpoch === 0) return this.scaled(start);
+    if (this.isInitial || this.lastEpoch > this.#totalIters) return this.unchanged();
     const ratio = 1 +
       (end - start) / (this.#totalIters * start + (this.lastEpoch - 1) * (end - start));
-    return groups.map((g) => this.current(g) * ratio);
+    return this.scaled(ratio);
   }
 
   /** baseLr · (start + (end − start) · min(totalIters, lastEpoch) / totalIters). */

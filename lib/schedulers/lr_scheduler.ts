@@ -295,6 +295,7 @@ export abstract class LRScheduler {
   protected isInitial = false;
   #stepCount = 0;
   #lastLr: number[] = [];
+  #buffer: number[] = [];
   #withinStep = false;
   #optimizerStepsAtStart: number | undefined;
   #pristine: Record<string, unknown>[] | null = null;
@@ -365,6 +366,35 @@ export abstract class LRScheduler {
   }
 
   /**
+   * An array of one slot per group that this scheduler reuses on every step, so that the
+   * chainable form can fill it and return it instead of a new array (a step then allocates
+   * nothing). Its contents are valid until the next call; whoever hands values out copies them.
+   */
+  protected buffer(): number[] {
+    const n = this.optimizer.paramGroups.length;
+    if (this.#buffer.length !== n) this.#buffer = new Array<number>(n).fill(0.5);
+    return this.#buffer;
+  }
+
+  /** Every group's current value, in {@linkcode LRScheduler.buffer} (no new array). */
+  protected unchanged(): number[] {
+    return this.scaled(1); // x · 1 is x, bit for bit
+  }
+
+  /** Every group's current value times `factor`, in {@linkcode LRScheduler.buffer}. */
+  protected scaled(factor: number): number[] {
+    const out = this.buffer();
+    const groups = this.optimizer.paramGroups;
+    if (this.field === "lr") {
+      // The lr directly (no call that might return a boxed number).
+      for (let i = 0; i < groups.length; i++) out[i] = groups[i]!.lr * factor;
+    } else {
+      for (let i = 0; i < groups.length; i++) out[i] = this.current(groups[i]!) * factor;
+    }
+    return out;
+  }
+
+  /**
    * PyTorch's `_initial_step`: resets the step count and takes the first step with
    * `isInitial` set. Subclass constructors call it last; `SequentialLR` calls it again.
    */
@@ -395,7 +425,7 @@ export abstract class LRScheduler {
    */
   getLr(): number[] {
     if (!this.#withinStep) warn(GET_LR_WARNING);
-    return this.computeLr();
+    return [...this.computeLr()]; // a copy: computeLr may return the reused buffer()
   }
 
   /** The lr (or driven field) of each group as last set by this scheduler. */
@@ -510,11 +540,60 @@ export abstract class LRScheduler {
   protected writeLrs(values: readonly number[]): void {
     const ok = this.checked(values);
     const groups = this.optimizer.paramGroups;
-    for (let i = 0; i < groups.length; i++) {
-      const v = ok[i];
-      if (v !== undefined) writeField(groups[i]!, this.field, v);
+    if (this.field === "lr") {
+      // The hot path, written out: no call that might box the number it passes.
+      for (let i = 0; i < groups.length; i++) {
+        const v = ok[i];
+        if (v !== undefined) groups[i]!.lr = v;
+      }
+    } else {
+      for (let i = 0; i < groups.length; i++) {
+        const v = ok[i];
+        if (v !== undefined) writeField(groups[i]!, this.field, v);
+      }
     }
-    this.#lastLr = this.currentValues();
+    this.refreshLastLr();
+  }
+
+  /**
+   * Sets the last lrs to the groups' current values, in place: `getLastLr()` and `stateDict()`
+   * hand out copies, so no step allocates a new array.
+   */
+  protected refreshLastLr(): void {
+    const groups = this.optimizer.paramGroups;
+    let last = this.#lastLr;
+    if (last.length !== groups.length) {
+      // Packed (filled), not holey: code that reads both kinds of array boxes the numbers.
+      last = this.#lastLr = new Array<number>(groups.length).fill(0.5);
+    }
+    if (this.field === "lr") {
+      for (let i = 0; i < groups.length; i++) last[i] = groups[i]!.lr;
+    } else {
+      for (let i = 0; i < groups.length; i++) last[i] = readField(groups[i]!, this.field) as number;
+    }
+  }
+
+  /**
+   * Sets the last lrs to `child`'s, copied in place (for composite schedulers that follow a
+   * child on every step): no array is allocated once the lengths match.
+   */
+  protected followLastLr(child: LRScheduler): void {
+    const from = child.#lastLr;
+    const last = this.#lastLr;
+    if (last.length !== from.length) {
+      this.#lastLr = [...from];
+      return;
+    }
+    for (let i = 0; i < from.length; i++) last[i] = from[i]!;
+  }
+
+  /** `child`'s last lrs, copied into {@linkcode LRScheduler.buffer} (no new array). */
+  protected lastLrOf(child: LRScheduler): number[] {
+    const from = child.#lastLr;
+    const out = this.buffer();
+    if (out.length !== from.length) return [...from];
+    for (let i = 0; i < from.length; i++) out[i] = from[i]!;
+    return out;
   }
 
   /** Sets the last lrs directly (for composite schedulers that copy them from a child). */

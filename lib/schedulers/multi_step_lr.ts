@@ -124,10 +124,9 @@ export class MultiStepLR extends LRScheduler {
 
   /** lr · gamma ** k at a milestone given k times, else lr unchanged. */
   protected override computeLr(): number[] {
-    const groups = this.optimizer.paramGroups;
     const count = this.#counts.get(this.lastEpoch);
-    if (count === undefined) return groups.map((g) => this.current(g));
-    return groups.map((g) => this.current(g) * this.#gamma ** count);
+    if (count === undefined) return this.unchanged();
+    return this.scaled(this.#gamma ** count);
   }
 
   /** baseLr · gamma ** (number of milestones ≤ lastEpoch). */

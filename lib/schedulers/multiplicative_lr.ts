@@ -64,10 +64,13 @@ export class MultiplicativeLR extends LRScheduler {
   /** lr = lr · lrLambda(lastEpoch), except on the constructor's initial step. */
   protected override computeLr(): number[] {
     const groups = this.optimizer.paramGroups;
-    if (this.isInitial) return groups.map((g) => this.current(g));
-    return groups.map((g, i) =>
-      this.current(g) * factorAt(this.#lrLambdas[i] as LrLambda, this.lastEpoch, i)
-    );
+    if (this.isInitial) return this.unchanged();
+    const out = this.buffer(); // reused: a step allocates no array
+    for (let i = 0; i < groups.length; i++) {
+      out[i] = this.current(groups[i]!) *
+        factorAt(this.#lrLambdas[i] as LrLambda, this.lastEpoch, i);
+    }
+    return out;
   }
 
   /** `lrLambdas`: one `null` per group in place of the functions (PyTorch's `[None]`). */

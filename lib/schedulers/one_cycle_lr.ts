@@ -125,12 +125,14 @@ function phase(
 }
 
 /**
- * The phase that step `stepNum` falls in and how far along it is. Python raises
+ * The index of the phase that step `stepNum` falls in (it starts at step 0 or at the previous
+ * phase's `endStep`); an index, not an object, so that a step allocates nothing. Python raises
  * `ZeroDivisionError` for a phase with no steps; so does this, as a `RangeError`.
  */
-function phaseAt(phases: readonly SchedulePhase[], stepNum: number) {
+function phaseAt(phases: readonly SchedulePhase[], stepNum: number): number {
   let startStep = 0.0;
-  for (const [i, p] of phases.entries()) {
+  for (let i = 0; i < phases.length; i++) {
+    const p = phases[i]!;
     if (stepNum <= p.endStep || i === phases.length - 1) {
       const span = p.endStep - startStep;
       if (span === 0) {
@@ -139,7 +141,7 @@ function phaseAt(phases: readonly SchedulePhase[], stepNum: number) {
             `choose pctStart and totalSteps so that every phase has at least one step`,
         );
       }
-      return { phase: p, pct: (stepNum - startStep) / span };
+      return i;
     }
     startStep = p.endStep;
   }
@@ -184,6 +186,21 @@ function keyFor(key: LrKey | MomentumKey, field: Field): string {
 }
 
 function groupValue(group: ParamGroup, key: LrKey | MomentumKey, field: Field): number {
+  if (field === "lr") {
+    // Named loads for the lr: a load by a computed key may copy the number to a new heap box.
+    switch (key) {
+      case "initialLr":
+        return group.initialLr as number;
+      case "maxLr":
+        return group.maxLr as number;
+      case "minLr":
+        return group.minLr as number;
+      case "maxMomentum":
+        return group.maxMomentum as number;
+      case "baseMomentum":
+        return group.baseMomentum as number;
+    }
+  }
   return (group as unknown as Record<string, number>)[keyFor(key, field)] as number;
 }
 
@@ -218,6 +235,7 @@ function groupValue(group: ParamGroup, key: LrKey | MomentumKey, field: Field): 
  * ```
  */
 export class OneCycleLR extends LRScheduler {
+  #momenta: number[] = [];
   /** Steps in the cycle. */
   totalSteps: number;
   /** The phases of the cycle (PyTorch's `_schedule_phases`). */
@@ -311,12 +329,6 @@ export class OneCycleLR extends LRScheduler {
     }
   }
 
-  #anneal(start: number, end: number, pct: number): number {
-    return this.annealStrategy === "cos"
-      ? annealingCos(start, end, pct)
-      : annealingLinear(start, end, pct);
-  }
-
   /** PyTorch's `get_lr`; like PyTorch, it also writes the cycled momentum into the groups. */
   protected override computeLr(): number[] {
     const stepNum = this.lastEpoch;
@@ -325,19 +337,47 @@ export class OneCycleLR extends LRScheduler {
         `Tried to step ${stepNum} times. The specified number of total steps is ${this.totalSteps}`,
       );
     }
-    const { phase: p, pct } = phaseAt(this.schedulePhases, stepNum);
+    const phases = this.schedulePhases;
+    const index = phaseAt(phases, stepNum);
+    const p = phases[index]!;
+    const startStep = index === 0 ? 0.0 : phases[index - 1]!.endStep;
+    const pct = (stepNum - startStep) / (p.endStep - startStep);
     const groups = this.optimizer.paramGroups;
     const f = this.field;
-    const lrs = groups.map((g) =>
-      this.#anneal(groupValue(g, p.startLr, f), groupValue(g, p.endLr, f), pct)
-    );
+    // Filled in place (buffer() and #momenta are reused): a step allocates no array.
+    const lrs = this.buffer();
+    // One loop per strategy: a `cos ? annealingCos(...) : annealingLinear(...)` per value would
+    // merge a computed number with the untaken call's result, and V8 then boxes the number (16
+    // bytes per value). The same operations, in the same order.
+    const cos = this.annealStrategy === "cos";
+    if (cos) {
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i]!;
+        lrs[i] = annealingCos(groupValue(g, p.startLr, f), groupValue(g, p.endLr, f), pct);
+      }
+    } else {
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i]!;
+        lrs[i] = annealingLinear(groupValue(g, p.startLr, f), groupValue(g, p.endLr, f), pct);
+      }
+    }
     if (this.cycleMomentum) {
-      const momenta = groups.map((g) =>
-        this.#anneal(groupValue(g, p.startMomentum, f), groupValue(g, p.endMomentum, f), pct)
-      );
+      if (this.#momenta.length !== groups.length) {
+        this.#momenta = new Array<number>(groups.length).fill(0.5);
+      }
+      const momenta = this.#momenta;
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i]!;
+        const start = groupValue(g, p.startMomentum, f);
+        const end = groupValue(g, p.endMomentum, f);
+        if (cos) momenta[i] = annealingCos(start, end, pct);
+        else momenta[i] = annealingLinear(start, end, pct);
+      }
       this.checked(lrs); // throws before any momentum is written
       const checkedMomenta = this.checked(momenta, this.useBeta1 ? "beta1" : "momentum");
-      groups.forEach((g, i) => setMomentum(g, this.useBeta1, checkedMomenta[i] as number));
+      for (let i = 0; i < groups.length; i++) {
+        setMomentum(groups[i]!, this.useBeta1, checkedMomenta[i] as number);
+      }
     }
     return lrs;
   }

@@ -85,12 +85,11 @@ export class PolynomialLR extends LRScheduler {
 
   /** lr times the ratio of consecutive polynomial values, until `totalIters`. */
   protected override computeLr(): number[] {
-    const groups = this.optimizer.paramGroups;
     const e = this.lastEpoch;
     const total = this.#totalIters;
-    if (this.isInitial || e > total) return groups.map((g) => this.current(g));
+    if (this.isInitial || e > total) return this.unchanged();
     const decayFactor = ((1 - e / total) / (1 - (e - 1) / total)) ** this.#power;
-    return groups.map((g) => this.current(g) * decayFactor);
+    return this.scaled(decayFactor);
   }
 
   /** baseLr · (1 − min(totalIters, lastEpoch) / totalIters) ** power. */

@@ -224,31 +224,39 @@ export class ReduceLROnPlateau extends LRScheduler {
       numBadEpochs = 0; // ignore any bad epochs in cooldown
     }
     let minLrs = this.minLrs;
-    let newLrs: (number | undefined)[] = [];
+    let cut = false;
     if (numBadEpochs > this.patience) {
-      // PyTorch's _reduce_lr: cut unless the cut is not more than eps.
       minLrs = this.#minLrsForCut();
-      newLrs = this.optimizer.paramGroups.map((group, i) => {
-        const oldLr = this.current(group);
-        const newLr = Math.max(oldLr * this.factor, minLrs[i] as number);
-        return oldLr - newLr > this.eps ? newLr : undefined;
-      });
+      cut = true;
       cooldownCounter = this.cooldown;
       numBadEpochs = 0;
     }
+    // The new value of each group, in a reused array (a step allocates nothing): the cut lr, or
+    // the group's lr unchanged (PyTorch's _reduce_lr: cut unless the cut is not more than eps).
     const groups = this.optimizer.paramGroups;
-    this.checked(newLrs.map((v, i) => v ?? this.current(groups[i]!)));
+    const values = this.buffer();
+    for (let i = 0; i < groups.length; i++) {
+      const oldLr = this.current(groups[i]!);
+      let value = oldLr;
+      if (cut) {
+        const newLr = Math.max(oldLr * this.factor, minLrs[i] as number);
+        if (oldLr - newLr > this.eps) value = newLr;
+      }
+      values[i] = value;
+    }
+    this.checked(values);
     // Everything computed and checked without throwing: commit.
     this.lastEpoch = nextEpoch;
     this.best = best;
     this.numBadEpochs = numBadEpochs;
     this.cooldownCounter = cooldownCounter;
     this.minLrs = minLrs;
-    this.optimizer.paramGroups.forEach((g, i) => {
-      const lr = newLrs[i];
-      if (lr !== undefined) writeField(g, this.field, lr);
-    });
-    this.setLastLr(this.currentValues());
+    // Only the groups that were cut are written (a cut value always differs from the old one).
+    for (let i = 0; i < groups.length; i++) {
+      const value = values[i]!;
+      if (value !== this.current(groups[i]!)) writeField(groups[i]!, this.field, value);
+    }
+    this.refreshLastLr();
   }
 
   /**

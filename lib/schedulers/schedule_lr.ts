@@ -83,10 +83,15 @@ export class ScheduleLR extends LRScheduler {
 
   /** lr = schedule(lastEpoch), for every group. */
   protected override computeLr(): number[] {
-    return this.#schedules.map((schedule, i) => {
-      const name = `schedule(${this.lastEpoch}) for paramGroups[${i}]`;
-      return check.finite(name, schedule(this.lastEpoch));
-    });
+    const out = this.buffer(); // reused: a step allocates no array
+    for (let i = 0; i < out.length; i++) {
+      const value: unknown = this.#schedules[i]!(this.lastEpoch);
+      // The message is built only for a value that fails the check.
+      out[i] = typeof value === "number" && Number.isFinite(value)
+        ? value
+        : check.finite(`schedule(${this.lastEpoch}) for paramGroups[${i}]`, value);
+    }
+    return out;
   }
 
   /** The same values: a pure schedule is its own closed form. */

@@ -179,7 +179,7 @@ export class SequentialLR extends LRScheduler {
       scheduler.step();
     }
     this.lastEpoch = epoch;
-    this.setLastLr(scheduler.getLastLr());
+    this.followLastLr(scheduler);
   }
 
   /** A composite has no chainable form of its own. */

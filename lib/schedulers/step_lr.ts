@@ -81,11 +81,8 @@ export class StepLR extends LRScheduler {
 
   /** lr · gamma when `lastEpoch` is a positive multiple of `stepSize`, else lr unchanged. */
   protected override computeLr(): number[] {
-    const groups = this.optimizer.paramGroups;
-    if (this.lastEpoch === 0 || this.lastEpoch % this.#stepSize !== 0) {
-      return groups.map((g) => this.current(g));
-    }
-    return groups.map((g) => this.current(g) * this.#gamma);
+    if (this.lastEpoch === 0 || this.lastEpoch % this.#stepSize !== 0) return this.unchanged();
+    return this.scaled(this.#gamma);
   }
 
   /** baseLr · gamma ** ⌊lastEpoch / stepSize⌋. */

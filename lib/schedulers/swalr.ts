@@ -128,10 +128,15 @@ export class SWALR extends LRScheduler {
     const prevT = Math.max(0, Math.min(1, (step - 1) / Math.max(1, epochs)));
     const prevAlpha = anneal(this.#annealStrategy, prevT);
     const groups = this.optimizer.paramGroups as SWAParamGroup[];
-    const prevLrs = groups.map((g) => initialLr(g.lr, g.swaLr as number, prevAlpha));
     const t = Math.max(0, Math.min(1, step / Math.max(1, epochs)));
     const alpha = anneal(this.#annealStrategy, t);
-    return groups.map((g, i) => (g.swaLr as number) * alpha + prevLrs[i]! * (1 - alpha));
+    const out = this.buffer(); // reused: a step allocates no array
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
+      const prevLr = initialLr(g.lr, g.swaLr as number, prevAlpha);
+      out[i] = (g.swaLr as number) * alpha + prevLr * (1 - alpha);
+    }
+    return out;
   }
 
   /** `annealEpochs` and `annealStrategy` (each group's `swaLr` lives in the group). */

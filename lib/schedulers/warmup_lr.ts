@@ -288,7 +288,7 @@ export class WarmupLR extends LRScheduler {
     } else {
       this.scheduler.step();
     }
-    return this.scheduler.getLastLr();
+    return this.unchanged();
   }
 
   /**

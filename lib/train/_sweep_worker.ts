@@ -11,17 +11,11 @@
 
 import { runToEnd } from "./_pausable.ts";
 import { type SweepPosition, type SweepRun, sweepRunLoop } from "./_sweep_run.ts";
+import { type PoolReply, progressPoster, serveJobs } from "./_worker_pool.ts";
 import { plannedIterations, type TrainOptions } from "./train.ts";
+import { loadBuilder, type SweepTask } from "./_task.ts";
 
-/** A configuration that a worker can rebuild: a module, one of its exports, JSON arguments. */
-export interface SweepTask {
-  /** The module's URL (`import.meta.url` of the file that exports the builder, or any URL). */
-  module: string;
-  /** The export's name: a function `(seed, args) => TrainOptions`. */
-  export: string;
-  /** Plain JSON passed to the builder as its second argument (a copy, in every run). */
-  args?: unknown;
-}
+export { loadBuilder, type SweepTask } from "./_task.ts";
 
 /** What the main thread sends: one run to do. */
 export interface SweepJob {
@@ -37,74 +31,22 @@ export interface SweepJob {
   progress: boolean;
 }
 
-/** What a worker posts back. */
-export type SweepReply =
-  | { type: "progress"; index: number; at: SweepPosition; values: Float64Array }
-  | { type: "done"; index: number; run: SweepRun }
-  | { type: "error"; index: number; name: string; message: string; stack?: string };
-
-/** Progress is posted every this many iterations (and at the end of a run). */
-export const PROGRESS_BATCH = 256;
-
-type Builder = (seed: number, args: unknown) => TrainOptions;
-
-/**
- * Imports a task's module and returns its builder, checked to be a function.
- *
- * @example
- * ```ts
- * import { loadBuilder } from "./_sweep_worker.ts";
- * const build = await loadBuilder({ module: new URL("./iris_task.ts", import.meta.url).href, export: "irisRun" });
- * console.assert(typeof build === "function");
- * ```
- */
-export async function loadBuilder(task: SweepTask): Promise<Builder> {
-  const mod = await import(task.module) as Record<string, unknown>;
-  const build = mod[task.export];
-  if (typeof build !== "function") {
-    throw new TypeError(
-      `the task's export "${task.export}" of ${task.module} must be a function (seed, args) => train options, got ${typeof build}`,
-    );
-  }
-  return build as Builder;
-}
-
 /** Runs one job and posts its progress and outcome. */
-async function runJob(job: SweepJob, post: (reply: SweepReply, transfer?: Transferable[]) => void) {
-  const build = await loadBuilder(job.task);
+async function runJob(
+  job: SweepJob,
+  post: (reply: PoolReply<SweepRun>, transfer?: Transferable[]) => void,
+): Promise<void> {
+  const build = await loadBuilder<TrainOptions>(job.task);
   const setup = build(job.at.seed, structuredClone(job.task.args));
   const at: SweepPosition = { ...job.at, iterations: plannedIterations(setup) };
-  let buffer: number[] = [];
-  const flush = () => {
-    if (buffer.length === 0) return;
-    const values = Float64Array.from(buffer);
-    buffer = [];
-    post({ type: "progress", index: job.index, at, values }, [values.buffer]);
-  };
+  const progress = progressPoster(post, job.index, at, 3);
   const onProgress = job.progress
-    ? (iteration: number, loss: number, lr: number) => {
-      buffer.push(iteration, loss, lr);
-      if (buffer.length >= 3 * PROGRESS_BATCH) flush();
-    }
+    ? (iteration: number, loss: number, lr: number) => progress.push(iteration, loss, lr)
     : undefined;
   const run = runToEnd(sweepRunLoop(setup, at, job.threshold, onProgress, false), "sweep");
-  flush();
-  post({ type: "done", index: job.index, run });
+  progress.flush();
+  post({ type: "done", index: job.index, result: run });
 }
 
-// Only inside a worker (where `self` has no `document` and is not the main `window`).
-const scope = globalThis as unknown as {
-  onmessage?: (event: MessageEvent<SweepJob>) => void;
-  postMessage?: (message: SweepReply, transfer?: Transferable[]) => void;
-  WorkerGlobalScope?: unknown;
-};
-if (scope.WorkerGlobalScope !== undefined && scope.postMessage !== undefined) {
-  const post = scope.postMessage.bind(globalThis);
-  scope.onmessage = (event) => {
-    const job = event.data;
-    runJob(job, post).catch((error: unknown) => {
-      const e = error instanceof Error ? error : new Error(String(error));
-      post({ type: "error", index: job.index, name: e.name, message: e.message, stack: e.stack });
-    });
-  };
-}
+// Only as a worker's entry module (not when sweep.ts imports this file for its types).
+if (import.meta.main) serveJobs(runJob);

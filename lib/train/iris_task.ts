@@ -10,7 +10,7 @@ import * as check from "../_check.ts";
 import { schedulerFromSpec } from "../spec/from_spec.ts";
 import type { Spec } from "../spec/spec.ts";
 import { irisSetup, type IrisSetupOptions } from "./iris_setup.ts";
-import type { SweepTask } from "./_sweep_worker.ts";
+import type { SweepTask } from "./_task.ts";
 import type { TrainOptions } from "./train.ts";
 
 /** Options of {@linkcode irisTask}: `irisSetup()`'s but the seed, and a scheduler spec. */

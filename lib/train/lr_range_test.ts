@@ -10,6 +10,7 @@
 
 import * as check from "../_check.ts";
 import { capture, noGrad } from "../tensor/_graph.ts";
+import { isThenable, type PausableLoop, runToEnd } from "./_pausable.ts";
 import { modelDtype, toLabels, toMatrix } from "./_prepare.ts";
 import type { Features, LossFunction, TrainableModel, TrainableOptimizer } from "./_types.ts";
 import {
@@ -164,6 +165,71 @@ function checkOwnership(model: TrainableModel, optimizer: TrainableOptimizer): v
   });
 }
 
+/** The scalar settings of a range test, checked, with their defaults. */
+export interface RangeSettings {
+  startLr: number;
+  endLr: number;
+  steps: number;
+  mode: "exponential" | "linear";
+  smoothing: number;
+  divergeFactor: number | null;
+  suggestion: LrSuggestionRule;
+  skipBegin: number;
+  skipEnd: number;
+}
+
+/**
+ * Checks the scalar options of {@linkcode lrRangeTest} (all but model, loss, optimizer and
+ * data) and returns them with their defaults; a task builder checks its range options with it.
+ *
+ * @example
+ * ```ts
+ * import { checkRangeSettings } from "./lr_range_test.ts";
+ * console.assert(checkRangeSettings({ steps: 50 }).endLr === 10);
+ * ```
+ */
+export function checkRangeSettings(options: Partial<LrRangeTestOptions>): RangeSettings {
+  const startLr = check.positive("startLr", options.startLr ?? 1e-7);
+  const endLr = check.positive("endLr", options.endLr ?? 10);
+  if (!(endLr > startLr)) {
+    throw new RangeError(
+      `endLr must be greater than startLr, got startLr=${startLr}, endLr=${endLr}`,
+    );
+  }
+  const steps = check.integer("steps", options.steps ?? 100);
+  if (steps < 2) throw new RangeError(`steps must be at least 2, got steps=${steps}`);
+  const mode = check.oneOf("mode", options.mode ?? "exponential", ["exponential", "linear"]);
+  const smoothing = check.finite("smoothing", options.smoothing ?? 0.98);
+  if (!(smoothing >= 0 && smoothing < 1)) {
+    throw new RangeError(`smoothing must be in [0, 1), got smoothing=${smoothing}`);
+  }
+  const divergeFactor = options.divergeFactor === null
+    ? null
+    : check.finite("divergeFactor", options.divergeFactor ?? 4);
+  if (divergeFactor !== null && !(divergeFactor > 1)) {
+    throw new RangeError(
+      `divergeFactor must be greater than 1, got divergeFactor=${divergeFactor}`,
+    );
+  }
+  const suggestion = check.oneOf("suggestion", options.suggestion ?? "steepest", RULES);
+  const skipBegin = check.nonNegative(
+    "skipBegin",
+    check.integer("skipBegin", options.skipBegin ?? 10),
+  );
+  const skipEnd = check.nonNegative("skipEnd", check.integer("skipEnd", options.skipEnd ?? 1));
+  return {
+    startLr,
+    endLr,
+    steps,
+    mode,
+    smoothing,
+    divergeFactor,
+    suggestion,
+    skipBegin,
+    skipEnd,
+  };
+}
+
 const OPTION_KEYS = [
   "model",
   "loss",
@@ -235,6 +301,51 @@ const SETUP_KEYS = ["scheduler", "iterations", "evalEvery", "stopWhen", "rng", "
  * ```
  */
 export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
+  return runToEnd(lrRangeTestLoop(options, undefined, false), "lrRangeTest");
+}
+
+/**
+ * The most steps a range test's options ask for: `steps`, default 100 (checked by the test).
+ *
+ * @example
+ * ```ts
+ * import { plannedSteps } from "./lr_range_test.ts";
+ * console.assert(plannedSteps({ steps: 30 } as never) === 30);
+ * ```
+ */
+export function plannedSteps(options: LrRangeTestOptions): number {
+  const steps = (options as Partial<LrRangeTestOptions> | undefined)?.steps;
+  return typeof steps === "number" ? steps : 100;
+}
+
+/** Called after each recorded step of a range test: its 1-based number, loss (the curve's) and lr. */
+export type LrRangeTestStep = (step: number, loss: number, lr: number) => unknown;
+
+/**
+ * {@linkcode lrRangeTest}'s loop, shared with `lrRangeTests` and its workers: the same checks,
+ * steps and result, with `onStep` called after each recorded step. With `pause`, it yields the
+ * promises `onStep` returns (model and optimizer are restored however the loop ends).
+ *
+ * @example
+ * ```ts
+ * import { lrRangeTest, lrRangeTestLoop } from "./lr_range_test.ts";
+ * import { runToEnd } from "./_pausable.ts";
+ * import { irisSetup } from "./iris_setup.ts";
+ * const options = () => {
+ *   const { model, loss, optimizer, split } = irisSetup({ seed: 0 });
+ *   return { model, loss, optimizer, data: split, steps: 20 };
+ * };
+ * const seen: number[] = [];
+ * const r = runToEnd(lrRangeTestLoop(options(), (step) => seen.push(step), false), "x");
+ * console.assert(JSON.stringify(r) === JSON.stringify(lrRangeTest(options())));
+ * console.assert(seen.length === r.lr.length && seen[0] === 1);
+ * ```
+ */
+export function* lrRangeTestLoop(
+  options: LrRangeTestOptions,
+  onStep: LrRangeTestStep | undefined,
+  pause: boolean,
+): PausableLoop<LrRangeTestResult> {
   // Callers spread a setup into the options (`{ ...irisSetup(), data }`): its other keys pass.
   check.options("lrRangeTest", options, [...OPTION_KEYS, ...SETUP_KEYS], {
     nullable: ["divergeFactor"],
@@ -247,34 +358,9 @@ export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
     throw new TypeError(`optimizer must be an Optimizer, got optimizer=${check.show(optimizer)}`);
   }
   checkOwnership(model, optimizer);
-  const startLr = check.positive("startLr", options.startLr ?? 1e-7);
-  const endLr = check.positive("endLr", options.endLr ?? 10);
-  if (!(endLr > startLr)) {
-    throw new RangeError(
-      `endLr must be greater than startLr, got startLr=${startLr}, endLr=${endLr}`,
-    );
-  }
-  const steps = check.integer("steps", options.steps ?? 100);
-  if (steps < 2) throw new RangeError(`steps must be at least 2, got steps=${steps}`);
-  const mode = check.oneOf("mode", options.mode ?? "exponential", ["exponential", "linear"]);
-  const beta = check.finite("smoothing", options.smoothing ?? 0.98);
-  if (!(beta >= 0 && beta < 1)) {
-    throw new RangeError(`smoothing must be in [0, 1), got smoothing=${beta}`);
-  }
-  const divergeFactor = options.divergeFactor === null
-    ? null
-    : check.finite("divergeFactor", options.divergeFactor ?? 4);
-  if (divergeFactor !== null && !(divergeFactor > 1)) {
-    throw new RangeError(
-      `divergeFactor must be greater than 1, got divergeFactor=${divergeFactor}`,
-    );
-  }
-  const rule = check.oneOf("suggestion", options.suggestion ?? "steepest", RULES);
-  const skipBegin = check.nonNegative(
-    "skipBegin",
-    check.integer("skipBegin", options.skipBegin ?? 10),
-  );
-  const skipEnd = check.nonNegative("skipEnd", check.integer("skipEnd", options.skipEnd ?? 1));
+  const settings = checkRangeSettings(options);
+  const { startLr, endLr, steps, mode, divergeFactor, skipBegin, skipEnd } = settings;
+  const { smoothing: beta, suggestion: rule } = settings;
   for (
     const [name, data, key] of [
       ["data", options.data, "xTrain"],
@@ -355,6 +441,8 @@ export function lrRangeTest(options: LrRangeTestOptions): LrRangeTestResult {
       trainLosses.push(trainValue);
       smoothed.push(s);
       best = Math.min(best, s);
+      const pending = onStep?.(i + 1, value, lr);
+      if (pause && isThenable(pending)) yield pending;
       if (divergeFactor !== null && s > divergeFactor * best && i < steps - 1) {
         stoppedEarly = true;
         break;

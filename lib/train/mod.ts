@@ -55,3 +55,16 @@ export {
   valleySuggestion,
 } from "./lr_range_test.ts";
 export { irisRun, irisTask, type IrisTaskOptions } from "./iris_task.ts";
+export {
+  type LrRangeTestConfig,
+  type LrRangeTestPosition,
+  type LrRangeTestProgress,
+  type LrRangeTestRun,
+  lrRangeTests,
+  type LrRangeTestsOptions,
+} from "./lr_range_tests.ts";
+export {
+  irisRangeTestRun,
+  irisRangeTestTask,
+  type IrisRangeTestTaskOptions,
+} from "./iris_range_task.ts";

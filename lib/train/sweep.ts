@@ -15,7 +15,9 @@ import {
   type SweepRun,
   sweepRunLoop,
 } from "./_sweep_run.ts";
-import { loadBuilder, type SweepJob, type SweepReply, type SweepTask } from "./_sweep_worker.ts";
+import type { SweepJob, SweepTask } from "./_sweep_worker.ts";
+import { checkConfig, loadBuilder } from "./_task.ts";
+import { runOnWorkers } from "./_worker_pool.ts";
 import { plannedIterations, type TrainOptions } from "./train.ts";
 
 export type { SweepPosition, SweepRun, SweepTask };
@@ -217,7 +219,7 @@ function checkSweep(options: SweepOptions): SweepPlan {
       `configs must name at least one configuration, got configs=${check.show(configs)}`,
     );
   }
-  for (const [name, config] of Object.entries(configs)) checkConfig(name, config);
+  for (const [name, config] of Object.entries(configs)) checkConfig(name, config, "train options");
   if (!Array.isArray(options.seeds) || options.seeds.length === 0) {
     throw new RangeError(`seeds must be a non-empty array, got seeds=${check.show(options.seeds)}`);
   }
@@ -233,38 +235,6 @@ function checkSweep(options: SweepOptions): SweepPlan {
     options.seeds.map((seed) => ({ name, seed, config }))
   );
   return { jobs, threshold, workers, onRun, onProgress };
-}
-
-/** A configuration is a function or a task whose arguments survive a copy to a worker. */
-function checkConfig(name: string, config: unknown): void {
-  if (typeof config === "function") return;
-  const task = config as Partial<SweepTask> | null;
-  if (
-    typeof task !== "object" || task === null || typeof task.module !== "string" ||
-    typeof task.export !== "string"
-  ) {
-    throw new TypeError(
-      `configs["${name}"] must be a function (seed) => train options or a task { module, export, args }, got configs["${name}"]=${
-        check.show(config)
-      }`,
-    );
-  }
-  check.options(`configs["${name}"]`, task, ["module", "export", "args"]);
-  if (task.args !== undefined && !isJson(task.args)) {
-    throw new TypeError(
-      `configs["${name}"].args must be plain JSON, got args=${check.show(task.args)}`,
-    );
-  }
-}
-
-/** True for null, booleans, finite numbers, strings, and arrays and plain objects of these. */
-function isJson(value: unknown): boolean {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (typeof value === "number") return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isJson);
-  if (typeof value !== "object") return false;
-  const proto = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && Object.values(value).every(isJson);
 }
 
 /**
@@ -300,81 +270,28 @@ function* sweepLoop(plan: SweepPlan, pause: boolean): PausableLoop<SweepRun[]> {
  */
 async function sweepOnWorkers(plan: SweepPlan): Promise<SweepRun[]> {
   const { jobs, onRun, onProgress, threshold } = plan;
-  const results: SweepRun[] = new Array(jobs.length);
-  const url = new URL("./_sweep_worker.ts", import.meta.url).href;
-  const pool = Array.from(
-    { length: Math.min(plan.workers, jobs.length) },
-    () => new Worker(url, { type: "module" }),
-  );
-  let next = 0;
-  let done = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let callbacks: Promise<void> = Promise.resolve();
-      const later = (f: () => unknown) => {
-        callbacks = callbacks.then(async () => {
-          const pending = f();
-          if (isThenable(pending)) await pending;
-        });
-        callbacks.catch(reject);
+  return await runOnWorkers<SweepRun>({
+    url: new URL("./_sweep_worker.ts", import.meta.url).href,
+    workers: plan.workers,
+    jobs: jobs.length,
+    job: (index): SweepJob => {
+      const { name, seed, config } = jobs[index]!;
+      return {
+        index,
+        task: config as SweepTask,
+        at: { name, seed, run: index + 1, runs: jobs.length },
+        threshold,
+        progress: onProgress !== undefined,
       };
-      const give = (worker: Worker) => {
-        if (next >= jobs.length) return;
-        const index = next++;
-        const { name, seed, config } = jobs[index]!;
-        const job: SweepJob = {
-          index,
-          task: config as SweepTask,
-          at: { name, seed, run: index + 1, runs: jobs.length },
-          threshold,
-          progress: onProgress !== undefined,
-        };
-        worker.postMessage(job);
-      };
-      for (const worker of pool) {
-        worker.onmessage = (event: MessageEvent<SweepReply>) => {
-          const reply = event.data;
-          if (reply.type === "progress") {
-            later(async () => {
-              const v = reply.values;
-              for (let i = 0; i < v.length; i += 3) {
-                const pending = onProgress!(v[i]!, v[i + 1]!, v[i + 2]!, reply.at);
-                if (isThenable(pending)) await pending;
-              }
-            });
-          } else if (reply.type === "done") {
-            results[reply.index] = reply.run;
-            later(() => onRun?.(reply.run));
-            done++;
-            if (done === jobs.length) later(resolve);
-            else give(worker);
-          } else {
-            reject(rebuildError(reply));
-          }
-        };
-        worker.onerror = (event) => {
-          event.preventDefault();
-          reject(new Error(`a sweep worker failed: ${event.message}`));
-        };
-        give(worker);
+    },
+    onProgress: async (v, at) => {
+      for (let i = 0; i < v.length; i += 3) {
+        const pending = onProgress!(v[i]!, v[i + 1]!, v[i + 2]!, at as SweepPosition);
+        if (isThenable(pending)) await pending;
       }
-    });
-  } finally {
-    for (const worker of pool) worker.terminate();
-  }
-  return results;
-}
-
-/** A worker's error as the same class with the same message (its stack added to the message's). */
-function rebuildError(reply: Extract<SweepReply, { type: "error" }>): Error {
-  const Class = reply.name === "TypeError"
-    ? TypeError
-    : reply.name === "RangeError"
-    ? RangeError
-    : Error;
-  const error = new Class(reply.message);
-  if (reply.stack !== undefined) error.stack = `${error.name}: ${reply.message}\n${reply.stack}`;
-  return error;
+    },
+    onDone: (_index, run) => onRun?.(run),
+  });
 }
 
 function median(values: number[]): number {
