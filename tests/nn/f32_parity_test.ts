@@ -4,7 +4,8 @@
  *
  * - Optimizer updates alone (given float32 gradients, 20 steps, 1000 values, 8 variants of SGD,
  *   Adam and AdamW): bit for bit, 8000 of 8000 values. The same updates computed in float64
- *   and rounded to float32 at the end are not (the test checks that they differ).
+ *   and rounded to float32 at the end are not (46 to 306 of 1000 values per case match; the
+ *   test checks that every case differs).
  * - Whole training runs (the 4-20-20-3 Iris network, batch 120, and 64-128-128-10, batch 256;
  *   50 full-batch steps with SGD + momentum, Adam and AdamW): gradients are summed in another
  *   order than OpenBLAS's sgemm, so they agree to float32 rounding, not bit for bit. Stated
@@ -124,7 +125,8 @@ Deno.test("float32 optimizer updates are torch's float32 updates bit for bit (8 
   }
   assert.equal(exact, total);
   // computing in float64 and rounding at the end gives other numbers: the float32 path matters
-  assert.ok(widerDiffers >= cases.length - 1, `float64 differs in ${widerDiffers} cases`);
+  // (measured: only 46 to 306 of the 1000 values per case match torch that way)
+  assert.equal(widerDiffers, cases.length, `float64 differs in ${widerDiffers} cases`);
 });
 
 for (const [name, net] of Object.entries(fixture.networks)) {
