@@ -23,7 +23,7 @@ import process from "node:process";
 import { parseArgs } from "node:util";
 import { CrossEntropyLoss, Linear, ReLU, Sequential } from "../lib/nn/mod.ts";
 import { SGD } from "../lib/optim/mod.ts";
-import { capture, type DType, tensor } from "../lib/tensor/mod.ts";
+import { arena, capture, type DType, tensor } from "../lib/tensor/mod.ts";
 import { interleave, loadAverage, machine, spread, summarize } from "./_rounds.ts";
 import { blasProblem, coreOverride, describeBlas, peerEnv, probeBlas } from "./_blas.ts";
 
@@ -61,10 +61,13 @@ const label = (s: Size) => `${s[0]}-${s[1]}-${s[2]}-${s[3]}, batch ${s[4]}`;
 /** anneal's step at one size in `dtype`, captured, timed like bench/scale_peers.py's `timed`. */
 export function annealSteps(size: Size, seconds: number, dtype: DType = "float64"): SizeResult {
   const [nIn, h1, h2, nOut, batch] = size;
-  const x = tensor(
-    Array.from({ length: batch * nIn }, (_, t) => Math.sin(0.5 + t)),
-    [batch, nIn],
-    { dtype },
+  // the input in an arena (WebAssembly memory), as lib/train places its batches
+  const x = arena(() =>
+    tensor(
+      Array.from({ length: batch * nIn }, (_, t) => Math.sin(0.5 + t)),
+      [batch, nIn],
+      { dtype },
+    )
   );
   const y = Int32Array.from({ length: batch }, (_, r) => r % nOut);
   const layers = [[nIn, h1], [h1, h2], [h2, nOut]].map(([i, o], li) => {
