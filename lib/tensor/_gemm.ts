@@ -7,7 +7,7 @@
  * `[k, n]` and C row-major `[m, n]`. It runs in WebAssembly with SIMD (lib/tensor/_kernels.wat,
  * fused multiply-adds where the CPU has them): small products read the operands where they lie
  * (`gemm`, blocks of 4 rows × 4 columns); from {@linkcode PACKED_FROM_FLOPS} on, A and B are
- * first packed into panels and the product runs cache-blocked on 4 × 6 tiles (`gemmPacked`).
+ * first packed into panels and the product runs cache-blocked on 6 × 4 tiles (`gemmPacked`).
  * Both add the terms of each sum in the same order, one fused multiply-add each. Where
  * WebAssembly is unavailable the JavaScript loop below computes the same sums in the same order
  * (with separately rounded multiplies, so the last bits may differ).
@@ -56,13 +56,13 @@ export function gemm(
     return;
   }
   const packed = choice === "auto" ? m * n * k >= PACKED_FROM_FLOPS : choice === "packed";
-  // scratch layout in doubles: A at 0, then B, then C, then bias (padded to whole 6-column
+  // scratch layout in doubles: A at 0, then B, then C, then bias (padded to whole 4-column
   // panels for the packed path), then the packed path's tile, packed A and packed B
   const offB = line(a.length), offC = offB + line(b.length), offBias = offC + line(m * n);
-  const biasLength = bias === null ? 0 : packed ? Math.ceil(n / 6) * 6 : n;
+  const biasLength = bias === null ? 0 : packed ? Math.ceil(n / 4) * 4 : n;
   const offTmp = offBias + line(biasLength), offPa = offTmp + 24;
-  const offPb = offPa + line(Math.ceil(m / 4) * 4 * k);
-  const heap = w.heap(packed ? offPb + Math.ceil(n / 6) * 6 * k : offBias + biasLength);
+  const offPb = offPa + line(Math.ceil(m / 6) * 6 * k);
+  const heap = w.heap(packed ? offPb + Math.ceil(n / 4) * 4 * k : offBias + biasLength);
   heap.set(a, 0);
   heap.set(b, offB);
   if (accumulate) heap.set(c, offC);

@@ -360,19 +360,23 @@
 
   ;; ---- the packed, cache-blocked product for larger matrices -------------------------------
   ;; gemm above reads A and B where they lie: fine while they fit in the L1 cache, but from about
-  ;; 256³ on every row of B is fetched again for each block of four rows of A, and rows exactly
+  ;; 256³ on every row of B is fetched again for each block of rows of A, and rows exactly
   ;; 4 KiB apart (n = 512) compete for the same cache sets. The packed product instead copies A and
   ;; B once per product into panels that the inner loop reads contiguously (packA, packB), and
-  ;; walks them in blocks sized for the caches (gemmPacked): a 4 × 6 tile of C, twelve f64x2
+  ;; walks them in blocks sized for the caches (gemmPacked): a 6 × 4 tile of C, twelve f64x2
   ;; accumulators, stays in registers while p runs over at most 256 terms; the B panel of those
-  ;; terms (12 KiB) stays in L1 and the A block (64 rows, 128 KiB) in L2.
+  ;; terms (8 KiB) stays in L1 and the A block (96 rows, 192 KiB) in L2.
+  ;; Why 6 × 4: V8's x64 code keeps one of the 16 xmm registers as scratch, so 15 v128 values fit;
+  ;; a 6 × 4 tile needs 12 accumulators + 2 B vectors + 1 splat of A = 15, where the former 4 × 6
+  ;; tile needed 12 + 3 + 1 = 16 and spilled an accumulator to the stack on every term.
   ;; The sums are the same as gemm's: init, then one fused multiply-add per term with p in order
   ;; (C is stored and reloaded between blocks of p, which is exact), so the two agree bit for bit
   ;; on every column gemm computes with SIMD, and where gemm's scalar last column multiplies and
   ;; adds separately the packed product still fuses (its panels are padded with zeros).
 
-  ;; packA(m, k, a, as0, as1, dst): A(i, p) = a[i·as0 + p·as1] into panels of 4 rows:
-  ;;   dst[(i0·k + p·4 + r)] = A(i0 + r, p) for each panel i0 = 0, 4, 8, ...; 0 for rows ≥ m.
+  ;; packA(m, k, a, as0, as1, dst): A(i, p) = a[i·as0 + p·as1] into panels of 6 rows:
+  ;;   dst[(i0·k + p·6 + r)] = A(i0 + r, p) for each panel i0 = 0, 6, 12, ...; 0 for rows ≥ m.
+  ;; dst holds ⌈m / 6⌉·6·k doubles.
   (func (export "packA")
     (param $m i32) (param $k i32) (param $a i32) (param $as0 i32) (param $as1 i32) (param $dst i32)
     (local $i0 i32) (local $r i32) (local $p i32) (local $src i32) (local $out i32)
@@ -386,7 +390,7 @@
         (local.set $r (i32.const 0))
         (block $rows_done
           (loop $rows
-            (br_if $rows_done (i32.ge_s (local.get $r) (i32.const 4)))
+            (br_if $rows_done (i32.ge_s (local.get $r) (i32.const 6)))
             (local.set $out (i32.add (local.get $dst)
               (i32.shl (i32.add (i32.mul (local.get $i0) (local.get $k)) (local.get $r)) (i32.const 3))))
             (local.set $p (i32.const 0))
@@ -399,7 +403,7 @@
                     (br_if $copy_done (i32.ge_s (local.get $p) (local.get $k)))
                     (f64.store (local.get $out) (f64.load (local.get $src)))
                     (local.set $src (i32.add (local.get $src) (local.get $stepA)))
-                    (local.set $out (i32.add (local.get $out) (i32.const 32)))
+                    (local.set $out (i32.add (local.get $out) (i32.const 48)))
                     (local.set $p (i32.add (local.get $p) (i32.const 1)))
                     (br $copy))))
               (else
@@ -407,16 +411,17 @@
                   (loop $zero
                     (br_if $zero_done (i32.ge_s (local.get $p) (local.get $k)))
                     (f64.store (local.get $out) (f64.const 0))
-                    (local.set $out (i32.add (local.get $out) (i32.const 32)))
+                    (local.set $out (i32.add (local.get $out) (i32.const 48)))
                     (local.set $p (i32.add (local.get $p) (i32.const 1)))
                     (br $zero)))))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $rows)))
-        (local.set $i0 (i32.add (local.get $i0) (i32.const 4)))
+        (local.set $i0 (i32.add (local.get $i0) (i32.const 6)))
         (br $panels))))
 
-  ;; packB(k, n, b, dst): B row-major [k, n] into panels of 6 columns:
-  ;;   dst[(j0·k + p·6 + c)] = B[p, j0 + c] for each panel j0 = 0, 6, 12, ...; 0 for columns ≥ n.
+  ;; packB(k, n, b, dst): B row-major [k, n] into panels of 4 columns:
+  ;;   dst[(j0·k + p·4 + c)] = B[p, j0 + c] for each panel j0 = 0, 4, 8, ...; 0 for columns ≥ n.
+  ;; dst holds ⌈n / 4⌉·4·k doubles.
   (func (export "packB") (param $k i32) (param $n i32) (param $b i32) (param $dst i32)
     (local $j0 i32) (local $c i32) (local $p i32) (local $src i32) (local $out i32) (local $w i32)
     (local $rowB i32)
@@ -426,23 +431,21 @@
     (block $panels_done
       (loop $panels
         (br_if $panels_done (i32.ge_s (local.get $j0) (local.get $n)))
-        ;; w = the panel's columns that exist (6 except in the last panel)
-        (local.set $w (select (i32.const 6) (i32.sub (local.get $n) (local.get $j0))
-          (i32.ge_s (i32.sub (local.get $n) (local.get $j0)) (i32.const 6))))
+        ;; w = the panel's columns that exist (4 except in the last panel)
+        (local.set $w (select (i32.const 4) (i32.sub (local.get $n) (local.get $j0))
+          (i32.ge_s (i32.sub (local.get $n) (local.get $j0)) (i32.const 4))))
         (local.set $src (i32.add (local.get $b) (i32.shl (local.get $j0) (i32.const 3))))
         (local.set $p (i32.const 0))
         (block $rows_done
           (loop $rows
             (br_if $rows_done (i32.ge_s (local.get $p) (local.get $k)))
-            (if (i32.eq (local.get $w) (i32.const 6))
+            (if (i32.eq (local.get $w) (i32.const 4))
               (then
                 (v128.store (local.get $out) (v128.load (local.get $src)))
-                (v128.store offset=16 (local.get $out) (v128.load offset=16 (local.get $src)))
-                (v128.store offset=32 (local.get $out) (v128.load offset=32 (local.get $src))))
+                (v128.store offset=16 (local.get $out) (v128.load offset=16 (local.get $src))))
               (else
                 (v128.store (local.get $out) (v128.const f64x2 0 0))
                 (v128.store offset=16 (local.get $out) (v128.const f64x2 0 0))
-                (v128.store offset=32 (local.get $out) (v128.const f64x2 0 0))
                 (local.set $c (i32.const 0))
                 (block $cols_done
                   (loop $cols
@@ -452,102 +455,156 @@
                     (local.set $c (i32.add (local.get $c) (i32.const 1)))
                     (br $cols)))))
             (local.set $src (i32.add (local.get $src) (local.get $rowB)))
-            (local.set $out (i32.add (local.get $out) (i32.const 48)))
+            (local.set $out (i32.add (local.get $out) (i32.const 32)))
             (local.set $p (i32.add (local.get $p) (i32.const 1)))
             (br $rows)))
-        (local.set $j0 (i32.add (local.get $j0) (i32.const 6)))
+        (local.set $j0 (i32.add (local.get $j0) (i32.const 4)))
         (br $panels))))
 
-  ;; $tile(kc, pa, pb, init, pi, ldi, po, ldo): one 4 × 6 tile of C over kc terms.
-  ;;   pa: kc × 4 packed A values (packA's layout, from the block's first term)
-  ;;   pb: kc × 6 packed B values (packB's layout, from the block's first term)
+  ;; $tile(kc, pa, pb, init, pi, ldi, po, ldo): one 6 × 4 tile of C over kc terms.
+  ;;   pa: kc × 6 packed A values (packA's layout, from the block's first term)
+  ;;   pb: kc × 4 packed B values (packB's layout, from the block's first term)
   ;;   init ≠ 0: the sums start from the tile at pi (rows ldi bytes apart; ldi = 0 repeats one row,
   ;;   which is how a bias vector initialises every row); init = 0: they start from 0
   ;;   po: where the tile is stored, rows ldo bytes apart
+  ;; Accumulator c<r><v> holds C[r, 2v .. 2v + 1]. The loop takes two terms per iteration (less
+  ;; loop overhead per multiply-add: measured +5–10%), then the last term when kc is odd.
   (func $tile (param $kc i32) (param $pa i32) (param $pb i32)
     (param $init i32) (param $pi i32) (param $ldi i32) (param $po i32) (param $ldo i32)
-    (local $c00 v128) (local $c01 v128) (local $c02 v128) (local $c10 v128) (local $c11 v128) (local $c12 v128) (local $c20 v128) (local $c21 v128) (local $c22 v128) (local $c30 v128) (local $c31 v128) (local $c32 v128)
-    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $x v128) (local $end i32) (local $row i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $c40 v128) (local $c41 v128) (local $c50 v128) (local $c51 v128)
+    (local $b0 v128) (local $b1 v128) (local $x v128) (local $end i32) (local $row i32)
     (if (local.get $init)
       (then
-        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 0))))
-        (local.set $c00 (v128.load (local.get $row)))
-        (local.set $c01 (v128.load offset=16 (local.get $row)))
-        (local.set $c02 (v128.load offset=32 (local.get $row)))
-        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 1))))
+        (local.set $c00 (v128.load (local.get $pi)))
+        (local.set $c01 (v128.load offset=16 (local.get $pi)))
+        (local.set $row (i32.add (local.get $pi) (local.get $ldi)))
         (local.set $c10 (v128.load (local.get $row)))
         (local.set $c11 (v128.load offset=16 (local.get $row)))
-        (local.set $c12 (v128.load offset=32 (local.get $row)))
-        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 2))))
+        (local.set $row (i32.add (local.get $row) (local.get $ldi)))
         (local.set $c20 (v128.load (local.get $row)))
         (local.set $c21 (v128.load offset=16 (local.get $row)))
-        (local.set $c22 (v128.load offset=32 (local.get $row)))
-        (local.set $row (i32.add (local.get $pi) (i32.mul (local.get $ldi) (i32.const 3))))
+        (local.set $row (i32.add (local.get $row) (local.get $ldi)))
         (local.set $c30 (v128.load (local.get $row)))
         (local.set $c31 (v128.load offset=16 (local.get $row)))
-        (local.set $c32 (v128.load offset=32 (local.get $row)))
-  ))
-    (local.set $end (i32.add (local.get $pb) (i32.mul (local.get $kc) (i32.const 48))))
+        (local.set $row (i32.add (local.get $row) (local.get $ldi)))
+        (local.set $c40 (v128.load (local.get $row)))
+        (local.set $c41 (v128.load offset=16 (local.get $row)))
+        (local.set $row (i32.add (local.get $row) (local.get $ldi)))
+        (local.set $c50 (v128.load (local.get $row)))
+        (local.set $c51 (v128.load offset=16 (local.get $row)))))
+    ;; end of the pairs of terms: pb + (kc rounded down to even)·32
+    (local.set $end (i32.add (local.get $pb)
+      (i32.shl (i32.and (local.get $kc) (i32.const -2)) (i32.const 5))))
     (block $done
       (loop $terms
         (br_if $done (i32.ge_u (local.get $pb) (local.get $end)))
+        ;; term p
         (local.set $b0 (v128.load (local.get $pb)))
         (local.set $b1 (v128.load offset=16 (local.get $pb)))
-        (local.set $b2 (v128.load offset=32 (local.get $pb)))
         (local.set $x (v128.load64_splat (local.get $pa)))
         (local.set $c00 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
         (local.set $c01 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c01)))
-        (local.set $c02 (f64x2.relaxed_madd (local.get $x) (local.get $b2) (local.get $c02)))
         (local.set $x (v128.load64_splat offset=8 (local.get $pa)))
         (local.set $c10 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c10)))
         (local.set $c11 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c11)))
-        (local.set $c12 (f64x2.relaxed_madd (local.get $x) (local.get $b2) (local.get $c12)))
         (local.set $x (v128.load64_splat offset=16 (local.get $pa)))
         (local.set $c20 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c20)))
         (local.set $c21 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c21)))
-        (local.set $c22 (f64x2.relaxed_madd (local.get $x) (local.get $b2) (local.get $c22)))
         (local.set $x (v128.load64_splat offset=24 (local.get $pa)))
         (local.set $c30 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c30)))
         (local.set $c31 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c31)))
-        (local.set $c32 (f64x2.relaxed_madd (local.get $x) (local.get $b2) (local.get $c32)))
-        (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
-        (local.set $pb (i32.add (local.get $pb) (i32.const 48)))
+        (local.set $x (v128.load64_splat offset=32 (local.get $pa)))
+        (local.set $c40 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c40)))
+        (local.set $c41 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c41)))
+        (local.set $x (v128.load64_splat offset=40 (local.get $pa)))
+        (local.set $c50 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c50)))
+        (local.set $c51 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c51)))
+        ;; term p + 1
+        (local.set $b0 (v128.load offset=32 (local.get $pb)))
+        (local.set $b1 (v128.load offset=48 (local.get $pb)))
+        (local.set $x (v128.load64_splat offset=48 (local.get $pa)))
+        (local.set $c00 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
+        (local.set $c01 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c01)))
+        (local.set $x (v128.load64_splat offset=56 (local.get $pa)))
+        (local.set $c10 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c10)))
+        (local.set $c11 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c11)))
+        (local.set $x (v128.load64_splat offset=64 (local.get $pa)))
+        (local.set $c20 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c20)))
+        (local.set $c21 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c21)))
+        (local.set $x (v128.load64_splat offset=72 (local.get $pa)))
+        (local.set $c30 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c30)))
+        (local.set $c31 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c31)))
+        (local.set $x (v128.load64_splat offset=80 (local.get $pa)))
+        (local.set $c40 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c40)))
+        (local.set $c41 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c41)))
+        (local.set $x (v128.load64_splat offset=88 (local.get $pa)))
+        (local.set $c50 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c50)))
+        (local.set $c51 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c51)))
+        (local.set $pa (i32.add (local.get $pa) (i32.const 96)))
+        (local.set $pb (i32.add (local.get $pb) (i32.const 64)))
         (br $terms)))
-    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 0))))
-    (v128.store (local.get $row) (local.get $c00))
-    (v128.store offset=16 (local.get $row) (local.get $c01))
-    (v128.store offset=32 (local.get $row) (local.get $c02))
-    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 1))))
+    ;; the last term when kc is odd
+    (if (i32.and (local.get $kc) (i32.const 1))
+      (then
+        (local.set $b0 (v128.load (local.get $pb)))
+        (local.set $b1 (v128.load offset=16 (local.get $pb)))
+        (local.set $x (v128.load64_splat (local.get $pa)))
+        (local.set $c00 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
+        (local.set $c01 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c01)))
+        (local.set $x (v128.load64_splat offset=8 (local.get $pa)))
+        (local.set $c10 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c10)))
+        (local.set $c11 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c11)))
+        (local.set $x (v128.load64_splat offset=16 (local.get $pa)))
+        (local.set $c20 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c20)))
+        (local.set $c21 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c21)))
+        (local.set $x (v128.load64_splat offset=24 (local.get $pa)))
+        (local.set $c30 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c30)))
+        (local.set $c31 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c31)))
+        (local.set $x (v128.load64_splat offset=32 (local.get $pa)))
+        (local.set $c40 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c40)))
+        (local.set $c41 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c41)))
+        (local.set $x (v128.load64_splat offset=40 (local.get $pa)))
+        (local.set $c50 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c50)))
+        (local.set $c51 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c51)))))
+    (v128.store (local.get $po) (local.get $c00))
+    (v128.store offset=16 (local.get $po) (local.get $c01))
+    (local.set $row (i32.add (local.get $po) (local.get $ldo)))
     (v128.store (local.get $row) (local.get $c10))
     (v128.store offset=16 (local.get $row) (local.get $c11))
-    (v128.store offset=32 (local.get $row) (local.get $c12))
-    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 2))))
+    (local.set $row (i32.add (local.get $row) (local.get $ldo)))
     (v128.store (local.get $row) (local.get $c20))
     (v128.store offset=16 (local.get $row) (local.get $c21))
-    (v128.store offset=32 (local.get $row) (local.get $c22))
-    (local.set $row (i32.add (local.get $po) (i32.mul (local.get $ldo) (i32.const 3))))
+    (local.set $row (i32.add (local.get $row) (local.get $ldo)))
     (v128.store (local.get $row) (local.get $c30))
     (v128.store offset=16 (local.get $row) (local.get $c31))
-    (v128.store offset=32 (local.get $row) (local.get $c32))
-  )
+    (local.set $row (i32.add (local.get $row) (local.get $ldo)))
+    (v128.store (local.get $row) (local.get $c40))
+    (v128.store offset=16 (local.get $row) (local.get $c41))
+    (local.set $row (i32.add (local.get $row) (local.get $ldo)))
+    (v128.store (local.get $row) (local.get $c50))
+    (v128.store offset=16 (local.get $row) (local.get $c51)))
+
   ;; $tileIn(rows, cols, src, lds, tmp): a partial tile of C (rows × cols, rows lds bytes apart)
-  ;; into the 4 × 6 scratch tile at tmp, zeros elsewhere. $tileOut copies it back.
+  ;; into the 6 × 4 scratch tile at tmp (rows 32 bytes apart), zeros elsewhere. $tileOut copies
+  ;; it back.
   (func $tileIn (param $rows i32) (param $cols i32) (param $src i32) (param $lds i32) (param $tmp i32)
     (local $r i32) (local $j i32) (local $v f64)
     (local.set $r (i32.const 0))
     (block $rows_done
       (loop $rowsl
-        (br_if $rows_done (i32.ge_s (local.get $r) (i32.const 4)))
+        (br_if $rows_done (i32.ge_s (local.get $r) (i32.const 6)))
         (local.set $j (i32.const 0))
         (block $cols_done
           (loop $colsl
-            (br_if $cols_done (i32.ge_s (local.get $j) (i32.const 6)))
+            (br_if $cols_done (i32.ge_s (local.get $j) (i32.const 4)))
             (local.set $v (f64.const 0))
             (if (i32.and (i32.lt_s (local.get $r) (local.get $rows)) (i32.lt_s (local.get $j) (local.get $cols)))
               (then (local.set $v (f64.load (i32.add (local.get $src)
                 (i32.add (i32.mul (local.get $r) (local.get $lds)) (i32.shl (local.get $j) (i32.const 3))))))))
             (f64.store (i32.add (local.get $tmp)
-              (i32.shl (i32.add (i32.mul (local.get $r) (i32.const 6)) (local.get $j)) (i32.const 3)))
+              (i32.shl (i32.add (i32.shl (local.get $r) (i32.const 2)) (local.get $j)) (i32.const 3)))
               (local.get $v))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $colsl)))
@@ -568,7 +625,7 @@
               (i32.add (local.get $dst)
                 (i32.add (i32.mul (local.get $r) (local.get $ldd)) (i32.shl (local.get $j) (i32.const 3))))
               (f64.load (i32.add (local.get $tmp)
-                (i32.shl (i32.add (i32.mul (local.get $r) (i32.const 6)) (local.get $j)) (i32.const 3)))))
+                (i32.shl (i32.add (i32.shl (local.get $r) (i32.const 2)) (local.get $j)) (i32.const 3)))))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $colsl)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
@@ -579,11 +636,11 @@
   ;;   m, n, k    the sizes, as in gemm
   ;;   pa, pb     A packed by packA, B packed by packB
   ;;   c          C, row-major [m, n]; read when acc ≠ 0, always written
-  ;;   bias       n values padded with zeros to a multiple of 6, or −1 for none (ignored when acc ≠ 0)
+  ;;   bias       n values padded with zeros to a multiple of 4, or −1 for none (ignored when acc ≠ 0)
   ;;   acc        non-zero to add to C instead of overwriting it
   ;;   tmp        24 doubles of scratch for the tiles at C's right and bottom edges
-  ;; Blocks: p in blocks of 256 terms (C is reloaded for each), rows in blocks of 64, then the
-  ;; 6-column panels of B, then the 4-row panels of A. At least one block of p runs, so k = 0
+  ;; Blocks: p in blocks of 256 terms (C is reloaded for each), rows in blocks of 96, then the
+  ;; 4-column panels of B, then the 6-row panels of A. At least one block of p runs, so k = 0
   ;; writes C = init.
   (func (export "gemmPacked")
     (param $m i32) (param $n i32) (param $k i32) (param $pa i32) (param $pb i32)
@@ -600,24 +657,24 @@
       (block $iblocks_done
         (loop $iblocks
           (br_if $iblocks_done (i32.ge_s (local.get $i0) (local.get $m)))
-          (local.set $iEnd (select (local.get $m) (i32.add (local.get $i0) (i32.const 64))
-            (i32.lt_s (local.get $m) (i32.add (local.get $i0) (i32.const 64)))))
+          (local.set $iEnd (select (local.get $m) (i32.add (local.get $i0) (i32.const 96))
+            (i32.lt_s (local.get $m) (i32.add (local.get $i0) (i32.const 96)))))
           (local.set $j (i32.const 0))
           (block $jpanels_done
             (loop $jpanels
               (br_if $jpanels_done (i32.ge_s (local.get $j) (local.get $n)))
-              (local.set $cols (select (i32.const 6) (i32.sub (local.get $n) (local.get $j))
-                (i32.ge_s (i32.sub (local.get $n) (local.get $j)) (i32.const 6))))
+              (local.set $cols (select (i32.const 4) (i32.sub (local.get $n) (local.get $j))
+                (i32.ge_s (i32.sub (local.get $n) (local.get $j)) (i32.const 4))))
               (local.set $i (local.get $i0))
               (block $ipanels_done
                 (loop $ipanels
                   (br_if $ipanels_done (i32.ge_s (local.get $i) (local.get $iEnd)))
-                  (local.set $rows (select (i32.const 4) (i32.sub (local.get $m) (local.get $i))
-                    (i32.ge_s (i32.sub (local.get $m) (local.get $i)) (i32.const 4))))
+                  (local.set $rows (select (i32.const 6) (i32.sub (local.get $m) (local.get $i))
+                    (i32.ge_s (i32.sub (local.get $m) (local.get $i)) (i32.const 6))))
                   (local.set $pc (i32.add (local.get $c)
                     (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
-                  (local.set $partial (i32.or (i32.lt_s (local.get $rows) (i32.const 4))
-                    (i32.lt_s (local.get $cols) (i32.const 6))))
+                  (local.set $partial (i32.or (i32.lt_s (local.get $rows) (i32.const 6))
+                    (i32.lt_s (local.get $cols) (i32.const 4))))
                   ;; where the sums start: C itself (accumulating, or a later block of p), the
                   ;; bias repeated on every row, or zero
                   (if (i32.or (local.get $acc) (i32.gt_s (local.get $p0) (i32.const 0)))
@@ -630,7 +687,7 @@
                           (call $tileIn (local.get $rows) (local.get $cols) (local.get $pc)
                             (local.get $ldc) (local.get $tmp))
                           (local.set $pi (local.get $tmp))
-                          (local.set $ldi (i32.const 48)))))
+                          (local.set $ldi (i32.const 32)))))
                     (else
                       (local.set $init (i32.ge_s (local.get $bias) (i32.const 0)))
                       (local.set $pi (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 3))))
@@ -638,20 +695,20 @@
                   (call $tile (local.get $kc)
                     (i32.add (local.get $pa)
                       (i32.shl (i32.add (i32.mul (local.get $i) (local.get $k))
-                        (i32.shl (local.get $p0) (i32.const 2))) (i32.const 3)))
+                        (i32.mul (local.get $p0) (i32.const 6))) (i32.const 3)))
                     (i32.add (local.get $pb)
                       (i32.shl (i32.add (i32.mul (local.get $j) (local.get $k))
-                        (i32.mul (local.get $p0) (i32.const 6))) (i32.const 3)))
+                        (i32.shl (local.get $p0) (i32.const 2))) (i32.const 3)))
                     (local.get $init) (local.get $pi) (local.get $ldi)
                     (select (local.get $tmp) (local.get $pc) (local.get $partial))
-                    (select (i32.const 48) (local.get $ldc) (local.get $partial)))
+                    (select (i32.const 32) (local.get $ldc) (local.get $partial)))
                   (if (local.get $partial)
                     (then
                       (call $tileOut (local.get $rows) (local.get $cols) (local.get $tmp)
                         (local.get $pc) (local.get $ldc))))
-                  (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 6)))
                   (br $ipanels)))
-              (local.set $j (i32.add (local.get $j) (i32.const 6)))
+              (local.set $j (i32.add (local.get $j) (i32.const 4)))
               (br $jpanels)))
           (local.set $i0 (local.get $iEnd))
           (br $iblocks)))
