@@ -5,10 +5,12 @@
  *
  * with A(i, p) = a[i·as0 + p·as1] (strides, so a transposed A costs nothing), B row-major
  * `[k, n]` and C row-major `[m, n]`. It runs in WebAssembly with SIMD (lib/tensor/_kernels.wat,
- * fused multiply-adds where the CPU has them): small products read the operands where they lie
- * (`gemm`, blocks of 4 rows × 4 columns); from {@linkcode PACKED_FROM_FLOPS} on, A and B are
- * first packed into panels and the product runs cache-blocked on 6 × 4 tiles (`gemmPacked`).
- * Both add the terms of each sum in the same order, one fused multiply-add each. Where
+ * fused multiply-adds where the CPU has them): small products, a single row (m = 1) and narrow
+ * ones (n < {@linkcode PACKED_FROM_COLUMNS}) read the operands where they lie (`gemmDirect`,
+ * blocks of 4 rows × 4 columns, or 16 columns of the one row); from
+ * {@linkcode PACKED_FROM_FLOPS} on, A and B are first packed into panels and the product runs
+ * cache-blocked on 6 × 4 tiles (`gemmPacked`). Both add the terms of each sum in the same order,
+ * one fused multiply-add each (see {@linkcode FUSED_ODD_FROM_FLOPS} for the one exception). Where
  * WebAssembly is unavailable the JavaScript loop below computes the same sums in the same order
  * (with separately rounded multiplies, so the last bits may differ).
  *
@@ -22,6 +24,23 @@ import { wasm } from "./_wasm.ts";
  * costs more than the cache blocking saves (measured with bench/gemm_bench.ts).
  */
 export const PACKED_FROM_FLOPS = 64 * 64 * 64;
+
+/**
+ * Only products with at least two rows and this many columns take the packed path: a narrower B
+ * (k × n) stays in the cache while the direct kernel streams A past it, so packing it is pure
+ * cost (measured: 1024 × 10 × 256, x·Wᵀ of a 10-way output layer, 1.5× faster direct), and one
+ * row reads each value of B once anyway (1 × 256 × 1024, ∂b = 1ᵀ·G, 2.5× faster direct).
+ */
+export const PACKED_FROM_COLUMNS = 16;
+
+/**
+ * The direct kernel multiplies and adds separately in an odd last column of products below this
+ * many multiply-adds, and fuses them from here on, as the packed kernel does everywhere: the
+ * rule the kernels followed when the float64 results were recorded
+ * (tests/fixtures/gemm_bits.json), kept so that they stay the same bit for bit whichever path
+ * a size takes.
+ */
+export const FUSED_ODD_FROM_FLOPS = 64 * 64 * 64;
 
 let choice: "auto" | "direct" | "packed" = "auto";
 
@@ -55,7 +74,9 @@ export function gemm(
     gemmJs(m, n, k, a, as0, as1, b, c, accumulate, bias);
     return;
   }
-  const packed = choice === "auto" ? m * n * k >= PACKED_FROM_FLOPS : choice === "packed";
+  const packed = choice === "auto"
+    ? m * n * k >= PACKED_FROM_FLOPS && m > 1 && n >= PACKED_FROM_COLUMNS
+    : choice === "packed";
   // scratch layout in doubles: A at 0, then B, then C, then bias (padded to whole 4-column
   // panels for the packed path), then the packed path's tile, packed A and packed B
   const offB = line(a.length), offC = offB + line(b.length), offBias = offC + line(m * n);
@@ -86,7 +107,20 @@ export function gemm(
       offTmp * 8,
     );
   } else {
-    w.kernels.gemm(m, n, k, 0, as0, as1, offB * 8, offC * 8, biasPtr, accumulate ? 1 : 0);
+    const fuseOdd = m * n * k >= FUSED_ODD_FROM_FLOPS ? 1 : 0;
+    w.kernels.gemmDirect(
+      m,
+      n,
+      k,
+      0,
+      as0,
+      as1,
+      offB * 8,
+      offC * 8,
+      biasPtr,
+      accumulate ? 1 : 0,
+      fuseOdd,
+    );
   }
   w.copyOut(offC, m * n, c);
 }

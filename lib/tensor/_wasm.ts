@@ -23,6 +23,19 @@ export interface Kernels {
     bias: number,
     acc: number,
   ): void;
+  gemmDirect(
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    as0: number,
+    as1: number,
+    b: number,
+    c: number,
+    bias: number,
+    acc: number,
+    fuseOdd: number,
+  ): void;
   packA(m: number, k: number, a: number, as0: number, as1: number, dst: number): void;
   packB(k: number, n: number, b: number, dst: number): void;
   gemmPacked(

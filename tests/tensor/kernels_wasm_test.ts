@@ -19,6 +19,7 @@ Deno.test("the embedded bytes are a WebAssembly module exporting memory and the 
     WebAssembly.Module.exports(module).map((e) => `${e.kind} ${e.name}`).sort(),
     [
       "function gemm",
+      "function gemmDirect",
       "function gemmPacked",
       "function gemmPacked32",
       "function packA",
