@@ -759,20 +759,26 @@
   ;;   bias       n values padded with zeros to a multiple of 4, or −1 for none (ignored when acc ≠ 0)
   ;;   acc        non-zero to add to C instead of overwriting it
   ;;   tmp        24 doubles of scratch for the tiles at C's right and bottom edges
-  ;; Blocks: p in blocks of 256 terms (C is reloaded for each), rows in blocks of 96, then the
-  ;; 4-column panels of B, then the 6-row panels of A. At least one block of p runs, so k = 0
+  ;; Blocks: p in equal blocks of at most 256 terms (C is reloaded for each), rows in blocks of
+  ;; 96, then the 4-column panels of B, then the 6-row panels of A. At least one block of p runs, so k = 0
   ;; writes C = init.
   (func (export "gemmPacked")
     (param $m i32) (param $n i32) (param $k i32) (param $pa i32) (param $pb i32)
     (param $c i32) (param $bias i32) (param $acc i32) (param $tmp i32)
     (local $p0 i32) (local $kc i32) (local $i0 i32) (local $iEnd i32) (local $j i32) (local $i i32)
     (local $rows i32) (local $cols i32) (local $ldc i32) (local $pc i32)
-    (local $init i32) (local $pi i32) (local $ldi i32) (local $partial i32)
+    (local $init i32) (local $pi i32) (local $ldi i32) (local $partial i32) (local $kb i32)
     (local.set $ldc (i32.shl (local.get $n) (i32.const 3)))
+    ;; blocks of p of equal size, at most 256 terms: ⌈k / ⌈k / 256⌉⌉ (784 = 4 × 196, not
+    ;; 3 × 256 + 16, whose last block would reload and store C for 16 terms)
+    (local.set $kb (i32.add (i32.div_u (i32.add (local.get $k) (i32.const 255)) (i32.const 256))
+      (i32.eqz (local.get $k))))
+    (local.set $kb
+      (i32.div_u (i32.sub (i32.add (local.get $k) (local.get $kb)) (i32.const 1)) (local.get $kb)))
     (local.set $p0 (i32.const 0))
     (loop $kblocks
-      (local.set $kc (select (i32.const 256) (i32.sub (local.get $k) (local.get $p0))
-        (i32.ge_s (i32.sub (local.get $k) (local.get $p0)) (i32.const 256))))
+      (local.set $kc (select (local.get $kb) (i32.sub (local.get $k) (local.get $p0))
+        (i32.ge_s (i32.sub (local.get $k) (local.get $p0)) (local.get $kb))))
       (local.set $i0 (i32.const 0))
       (block $iblocks_done
         (loop $iblocks
