@@ -1,8 +1,8 @@
 /**
- * Generates tests/fixtures/gemm_bits.json: the exact float64 results of `gemm` (the size rule's
- * path, as every op calls it) on a grid of shapes, as SHA-256 digests of the result bytes, so
- * that a faster kernel can be checked to compute the very same sums bit for bit
- * (tests/tensor/gemm_bits_test.ts).
+ * Generates tests/fixtures/gemm_bits.json: the exact results of `gemm` (float64, the size rule's
+ * path, as every op calls it) and `gemm32` (float32) on a grid of shapes, as SHA-256 digests of
+ * the result bytes, so that a faster kernel can be checked to compute the very same sums bit for
+ * bit (tests/tensor/gemm_bits_test.ts).
  *
  * The fixture is written by a *reference* copy of the library, named by its lib/ folder, e.g. a
  * checkout of the commit before a kernel change:
@@ -18,6 +18,8 @@
 
 /** One checked product: sizes, A stored transposed or not, and where the sums start. */
 export interface GemmCase {
+  /** float64 (`gemm`) or float32 (`gemm32`, the same operands rounded to float32). */
+  dtype: "float64" | "float32";
   m: number;
   n: number;
   k: number;
@@ -54,10 +56,12 @@ export function gemmCases(): GemmCase[] {
     [63, 65, 64],
   );
   const cases: GemmCase[] = [];
-  for (const [m, n, k] of shapes) {
-    for (const transposed of [false, true]) {
-      for (const mode of ["set", "bias", "accumulate"] as const) {
-        cases.push({ m, n, k, transposed, mode });
+  for (const dtype of ["float64", "float32"] as const) {
+    for (const [m, n, k] of shapes) {
+      for (const transposed of [false, true]) {
+        for (const mode of ["set", "bias", "accumulate"] as const) {
+          cases.push({ dtype, m, n, k, transposed, mode });
+        }
       }
     }
   }
@@ -91,19 +95,57 @@ export type Gemm = (
   bias: Float64Array | null,
 ) => void;
 
-/** Runs one case through `gemm` (operands drawn from a generator seeded by the case's index). */
-export function runCase(gemm: Gemm, c: GemmCase, index: number): Float64Array {
+/** The gemm32 signature of lib/tensor/_gemm.ts. */
+export type Gemm32 = (
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  as0: number,
+  as1: number,
+  b: Float32Array,
+  c: Float32Array,
+  accumulate: boolean,
+  bias: Float32Array | null,
+) => void;
+
+/**
+ * Runs one case through `gemm` or `gemm32` (operands drawn from a generator seeded by the case's
+ * index; float32 cases round them to float32).
+ */
+export function runCase(
+  kernels: { gemm: Gemm; gemm32: Gemm32 },
+  c: GemmCase,
+  index: number,
+): Float64Array | Float32Array {
   const draw = uniforms(1000 + index);
   const { m, n, k } = c;
   const a = draw(m * k), b = draw(k * n), out = draw(m * n);
   const bias = c.mode === "bias" ? draw(n) : null;
   const [as0, as1] = c.transposed ? [1, m] : [k, 1];
-  gemm(m, n, k, a, as0, as1, b, out, c.mode === "accumulate", bias);
-  return out;
+  const accumulate = c.mode === "accumulate";
+  if (c.dtype === "float64") {
+    kernels.gemm(m, n, k, a, as0, as1, b, out, accumulate, bias);
+    return out;
+  }
+  const out32 = Float32Array.from(out);
+  kernels.gemm32(
+    m,
+    n,
+    k,
+    Float32Array.from(a),
+    as0,
+    as1,
+    Float32Array.from(b),
+    out32,
+    accumulate,
+    bias && Float32Array.from(bias),
+  );
+  return out32;
 }
 
 /** SHA-256 of the result's bytes, in hex. */
-export async function digest(values: Float64Array): Promise<string> {
+export async function digest(values: Float64Array | Float32Array): Promise<string> {
   const hash = await crypto.subtle.digest("SHA-256", new Uint8Array(values.buffer).slice());
   return Array.from(new Uint8Array(hash), (x) => x.toString(16).padStart(2, "0")).join("");
 }
@@ -115,11 +157,14 @@ if (import.meta.main) {
     Deno.exit(2);
   }
   const root = new URL(lib.endsWith("/") ? lib : `${lib}/`, `file://${Deno.cwd()}/`);
-  const { gemm } = await import(new URL("tensor/_gemm.ts", root).href) as { gemm: Gemm };
+  const kernels = await import(new URL("tensor/_gemm.ts", root).href) as {
+    gemm: Gemm;
+    gemm32: Gemm32;
+  };
   const cases = gemmCases();
   const lines: string[] = [];
   for (const [index, c] of cases.entries()) {
-    const sha256 = await digest(runCase(gemm, c, index));
+    const sha256 = await digest(runCase(kernels, c, index));
     lines.push(`    ${JSON.stringify({ ...c, sha256 })}`);
   }
   const text = `{

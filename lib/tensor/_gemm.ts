@@ -160,7 +160,7 @@ export function transposeInto(
 
 /**
  * The float32 product, for a float32 tensor mode: C (+)= A B exactly as {@linkcode gemm} with
- * Float32Array operands, always packed (WebAssembly `gemmPacked32`: 4 × 12 tiles of f32x4 lanes).
+ * Float32Array operands, always packed (WebAssembly `gemmPacked32`: 6 × 8 tiles of f32x4 lanes).
  * Each sum starts from init and adds one fused multiply-add per term, p in order, rounding to
  * float32 each time; the JavaScript fallback computes each step as `Math.fround(a · b + s)`
  * (the product is exact in float64, so only rare double roundings differ from the fused step).
@@ -183,13 +183,13 @@ export function gemm32(
     return;
   }
   // scratch layout in floats, each part on a whole cache line: A, B, C, bias (padded to whole
-  // 12-column panels), the edge tile, packed A, packed B
+  // 8-column panels), the edge tile, packed A, packed B
   const line32 = (floats: number) => Math.ceil(floats / 16) * 16;
   const offB = line32(a.length), offC = offB + line32(b.length), offBias = offC + line32(m * n);
-  const biasLength = bias === null ? 0 : Math.ceil(n / 12) * 12;
+  const biasLength = bias === null ? 0 : Math.ceil(n / 8) * 8;
   const offTmp = offBias + line32(biasLength), offPa = offTmp + 48;
-  const offPb = offPa + line32(Math.ceil(m / 4) * 4 * k);
-  const heap = w.heap32(offPb + Math.ceil(n / 12) * 12 * k);
+  const offPb = offPa + line32(Math.ceil(m / 6) * 6 * k);
+  const heap = w.heap32(offPb + Math.ceil(n / 8) * 8 * k);
   heap.set(a, 0);
   heap.set(b, offB);
   if (accumulate) heap.set(c, offC);
