@@ -160,8 +160,9 @@ export function transposeInto(
 
 /**
  * The float32 product, for a float32 tensor mode: C (+)= A B exactly as {@linkcode gemm} with
- * Float32Array operands, always packed (WebAssembly `gemmPacked32`: 6 × 8 tiles of f32x4 lanes).
- * Each sum starts from init and adds one fused multiply-add per term, p in order, rounding to
+ * Float32Array operands, on the same size rule (WebAssembly `gemmDirect32`: 4 rows × 8 columns
+ * or 32 columns of one row, or `gemmPacked32`: 6 × 8 tiles of f32x4 lanes). Each sum, on
+ * either path, starts from init and adds one fused multiply-add per term, p in order, rounding to
  * float32 each time; the JavaScript fallback computes each step as `Math.fround(a · b + s)`
  * (the product is exact in float64, so only rare double roundings differ from the fused step).
  */
@@ -182,14 +183,17 @@ export function gemm32(
     gemm32Js(m, n, k, a, as0, as1, b, c, accumulate, bias);
     return;
   }
+  const packed = choice === "auto"
+    ? m * n * k >= PACKED_FROM_FLOPS && m > 1 && n >= PACKED_FROM_COLUMNS
+    : choice === "packed";
   // scratch layout in floats, each part on a whole cache line: A, B, C, bias (padded to whole
-  // 8-column panels), the edge tile, packed A, packed B
+  // 8-column panels for the packed path), the edge tile, packed A, packed B
   const line32 = (floats: number) => Math.ceil(floats / 16) * 16;
   const offB = line32(a.length), offC = offB + line32(b.length), offBias = offC + line32(m * n);
-  const biasLength = bias === null ? 0 : Math.ceil(n / 8) * 8;
+  const biasLength = bias === null ? 0 : packed ? Math.ceil(n / 8) * 8 : n;
   const offTmp = offBias + line32(biasLength), offPa = offTmp + 48;
   const offPb = offPa + line32(Math.ceil(m / 6) * 6 * k);
-  const heap = w.heap32(offPb + Math.ceil(n / 8) * 8 * k);
+  const heap = w.heap32(packed ? offPb + Math.ceil(n / 8) * 8 * k : offBias + biasLength);
   heap.set(a, 0);
   heap.set(b, offB);
   if (accumulate) heap.set(c, offC);
@@ -197,19 +201,24 @@ export function gemm32(
     heap.set(bias, offBias);
     heap.fill(0, offBias + n, offBias + biasLength);
   }
-  w.kernels.packA32(m, k, 0, as0, as1, offPa * 4);
-  w.kernels.packB32(k, n, offB * 4, offPb * 4);
-  w.kernels.gemmPacked32(
-    m,
-    n,
-    k,
-    offPa * 4,
-    offPb * 4,
-    offC * 4,
-    accumulate || bias === null ? -1 : offBias * 4,
-    accumulate ? 1 : 0,
-    offTmp * 4,
-  );
+  const biasPtr = accumulate || bias === null ? -1 : offBias * 4;
+  if (packed) {
+    w.kernels.packA32(m, k, 0, as0, as1, offPa * 4);
+    w.kernels.packB32(k, n, offB * 4, offPb * 4);
+    w.kernels.gemmPacked32(
+      m,
+      n,
+      k,
+      offPa * 4,
+      offPb * 4,
+      offC * 4,
+      biasPtr,
+      accumulate ? 1 : 0,
+      offTmp * 4,
+    );
+  } else {
+    w.kernels.gemmDirect32(m, n, k, 0, as0, as1, offB * 4, offC * 4, biasPtr, accumulate ? 1 : 0);
+  }
   w.copyOut32(offC, m * n, c);
 }
 

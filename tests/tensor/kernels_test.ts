@@ -121,6 +121,23 @@ for (const backend of ["wasm", "packed", "js"] as const) {
   });
 }
 
+Deno.test("gemm32: the packed and direct WebAssembly paths agree bit for bit on every n", () => {
+  // both fuse every multiply-add (the direct kernel's last n mod 4 columns too), in p order
+  for (const [m, n, k] of [[9, 13, 5], [67, 15, 300], [1, 37, 513], [33, 20, 513]]) {
+    for (const mode of ["set", "bias", "accumulate"] as const) {
+      const random32 = (length: number) => Float32Array.from(randomArray(length));
+      const a = random32(m! * k!), b = random32(k! * n!), c0 = random32(m! * n!);
+      const bias = mode === "bias" ? random32(n!) : null;
+      const results = (["wasm", "packed"] as const).map((backend) => {
+        const c = c0.slice();
+        withBackend(backend, () => gemm32(m!, n!, k!, a, k!, 1, b, c, mode === "accumulate", bias));
+        return Array.from(c);
+      });
+      assert.deepEqual(results[1], results[0], `m=${m} n=${n} k=${k} ${mode}`);
+    }
+  }
+});
+
 Deno.test("gemm: the packed and direct WebAssembly paths agree bit for bit on even n", () => {
   // the direct kernel fuses every multiply-add except in an odd last column; the packed kernel
   // fuses all of them, in the same order of terms, so even widths must agree exactly
@@ -175,8 +192,8 @@ function checkShape32(m: number, n: number, k: number): void {
   }
 }
 
-for (const backend of ["packed", "js"] as const) {
-  const label = backend === "packed" ? "wasm, packed" : "js";
+for (const backend of ["wasm", "packed", "js"] as const) {
+  const label = backend === "wasm" ? "wasm, direct" : backend === "packed" ? "wasm, packed" : "js";
   Deno.test(`gemm32 (${label}) is a float32 sum within its rounding bound on every remainder`, () => {
     withBackend(backend, () => {
       for (const m of [1, 3, 4, 5, 6, 7, 9, 13]) {

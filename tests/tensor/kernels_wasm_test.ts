@@ -20,6 +20,7 @@ Deno.test("the embedded bytes are a WebAssembly module exporting memory and the 
     [
       "function gemm",
       "function gemmDirect",
+      "function gemmDirect32",
       "function gemmPacked",
       "function gemmPacked32",
       "function packA",
