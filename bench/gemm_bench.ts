@@ -13,13 +13,16 @@
  * spread of GFLOP/s by wall-clock time and by this process's CPU time (the second is steadier on
  * a shared machine: time spent descheduled does not count).
  *
- * Run: `deno run --allow-all bench/gemm_bench.ts [rounds] [--square | --steps]` (all:
- * /proc/cpuinfo names the CPU; `--square` or `--steps` runs one table only)
+ * Run: `deno run --allow-all bench/gemm_bench.ts [rounds] [--square | --steps] [--baseline DIR]`
+ * (all: /proc/cpuinfo names the CPU; `--square` or `--steps` runs one table only;
+ * `--baseline path/to/other/checkout/lib` times that copy's gemm and gemm32 in the same rounds,
+ * interleaved with this one's, and adds its µs and the speedup to the step table)
  *
  * @module
  */
 
 import process from "node:process";
+import { parseArgs } from "node:util";
 import { gemm, gemm32, gemmPath } from "../lib/tensor/_gemm.ts";
 import { interleave, loadAverage, machine, spread, summarize } from "./_rounds.ts";
 
@@ -98,8 +101,14 @@ function squareTimer(
   };
 }
 
-/** Wall and CPU seconds per call of one step product (size rule's path), about 2·10⁷ flops. */
-function stepTimer(p: StepProduct, float32: boolean, cpu: number[]): () => number {
+/** The two entry points timed here (this library's, or a baseline copy's with --baseline). */
+interface Gemms {
+  gemm: typeof gemm;
+  gemm32: typeof gemm32;
+}
+
+/** Wall and CPU seconds per call of one step product (size rule's path), about 10⁷ flops. */
+function stepTimer(p: StepProduct, float32: boolean, cpu: number[], kernels: Gemms): () => number {
   const { m, n, k } = p;
   const a = Float64Array.from({ length: m * k }, (_, i) => Math.sin(i));
   const b = Float64Array.from({ length: k * n }, (_, i) => Math.cos(i));
@@ -110,9 +119,13 @@ function stepTimer(p: StepProduct, float32: boolean, cpu: number[]): () => numbe
   if (float32) {
     const a32 = Float32Array.from(a), b32 = Float32Array.from(b), c32 = new Float32Array(m * n);
     const bias32 = bias && Float32Array.from(bias);
-    return timed(reps, cpu, () => gemm32(m, n, k, a32, as0, as1, b32, c32, false, bias32));
+    return timed(
+      reps,
+      cpu,
+      () => kernels.gemm32(m, n, k, a32, as0, as1, b32, c32, false, bias32),
+    );
   }
-  return timed(reps, cpu, () => gemm(m, n, k, a, as0, as1, b, c, false, bias));
+  return timed(reps, cpu, () => kernels.gemm(m, n, k, a, as0, as1, b, c, false, bias));
 }
 
 const show = (x: ReturnType<typeof summarize>, digits = 1) =>
@@ -156,15 +169,19 @@ async function squareTable(rounds: number): Promise<void> {
   }
 }
 
-async function stepsTable(rounds: number): Promise<void> {
+async function stepsTable(rounds: number, baseline: Gemms | null): Promise<void> {
   const contenders: Record<string, () => number> = {};
   const cpu = new Map<string, number[]>();
+  const versions: [string, Gemms][] = [["", { gemm, gemm32 }]];
+  if (baseline !== null) versions.push([" baseline", baseline]);
   for (const mlp of STEP_MLPS) {
     for (const p of stepProducts(mlp.sizes, mlp.batch)) {
       for (const dtype of ["f64", "f32"]) {
-        const key = `${mlp.name} ${p.label} ${dtype}`;
-        cpu.set(key, []);
-        contenders[key] = stepTimer(p, dtype === "f32", cpu.get(key)!);
+        for (const [suffix, kernels] of versions) {
+          const key = `${mlp.name} ${p.label} ${dtype}${suffix}`;
+          cpu.set(key, []);
+          contenders[key] = stepTimer(p, dtype === "f32", cpu.get(key)!, kernels);
+        }
       }
     }
   }
@@ -173,14 +190,20 @@ async function stepsTable(rounds: number): Promise<void> {
   await interleave(contenders, rounds);
   console.log(
     "\nThe products of one training step (size rule's path), CPU time: µs per call and " +
-      "GFLOP/s (2·m·n·k flops)\n",
+      `GFLOP/s (2·m·n·k flops)${
+        baseline === null ? "" : "; the baseline's µs and the speedup (median of per-round ratios)"
+      }\n`,
   );
+  const dtypes = ["float64", "float32"];
+  const extra = (d: string) => baseline === null ? "" : ` ${d} baseline µs | ${d} speedup |`;
   console.log(
-    "| MLP | product | m, n, k | float64 µs | float64 GFLOP/s | float32 µs | float32 GFLOP/s |",
+    `| MLP | product | m, n, k |${
+      dtypes.map((d) => ` ${d} µs | ${d} GFLOP/s |${extra(d)}`).join("")
+    }`,
   );
-  console.log("|---|---|---|--:|--:|--:|--:|");
+  console.log(`|---|---|---|${(baseline === null ? "--:|--:|" : "--:|--:|--:|--:|").repeat(2)}`);
   for (const mlp of STEP_MLPS) {
-    const total = { f64: 0, f32: 0 };
+    const total = { f64: 0, f32: 0, f64b: 0, f32b: 0 };
     let flops = 0;
     for (const p of stepProducts(mlp.sizes, mlp.batch)) {
       const f = 2 * p.m * p.n * p.k;
@@ -189,28 +212,54 @@ async function stepsTable(rounds: number): Promise<void> {
         const seconds = cpu.get(`${mlp.name} ${p.label} ${dtype}`)!;
         const s = summarize(seconds);
         total[dtype] += s.median;
-        return `${(s.median * 1e6).toFixed(2)} | ${
+        const own = `${(s.median * 1e6).toFixed(2)} | ${
           show(summarize(seconds.map((t) => f / t / 1e9)))
         }`;
+        if (baseline === null) return own;
+        const before = cpu.get(`${mlp.name} ${p.label} ${dtype} baseline`)!;
+        total[`${dtype}b`] += summarize(before).median;
+        const ratios = summarize(before.map((t, round) => t / seconds[round]!));
+        return `${own} | ${(summarize(before).median * 1e6).toFixed(2)} | ${
+          ratios.median.toFixed(2)
+        } (${ratios.min.toFixed(2)}–${ratios.max.toFixed(2)})`;
       });
       const shape = `${p.m}, ${p.n}, ${p.k}${p.transposedA ? " (Aᵀ)" : ""}`;
       console.log(`| ${mlp.name} | ${p.label} | ${shape} | ${cells.join(" | ")} |`);
     }
-    console.log(
-      `| ${mlp.name} | all | | ${(total.f64 * 1e6).toFixed(1)} | ${
-        (flops / total.f64 / 1e9).toFixed(1)
-      } | ${(total.f32 * 1e6).toFixed(1)} | ${(flops / total.f32 / 1e9).toFixed(1)} |`,
-    );
+    const sums = (["f64", "f32"] as const).map((dtype) => {
+      const own = `${(total[dtype] * 1e6).toFixed(1)} | ${(flops / total[dtype] / 1e9).toFixed(1)}`;
+      if (baseline === null) return own;
+      const before = total[`${dtype}b`];
+      return `${own} | ${(before * 1e6).toFixed(1)} | ${(before / total[dtype]).toFixed(2)}`;
+    });
+    console.log(`| ${mlp.name} | all (sum of medians) | | ${sums.join(" | ")} |`);
   }
 }
 
 if (import.meta.main) {
-  const rounds = Number(Deno.args.find((a) => !a.startsWith("--")) ?? 7);
-  const only = Deno.args.find((a) => a === "--square" || a === "--steps");
+  const { values, positionals } = parseArgs({
+    args: Deno.args,
+    options: {
+      square: { type: "boolean", default: false },
+      steps: { type: "boolean", default: false },
+      baseline: { type: "string" },
+    },
+    allowPositionals: true,
+  });
+  const rounds = Number(positionals[0] ?? 7);
+  const only = values.square ? "--square" : values.steps ? "--steps" : undefined;
+  // --baseline <lib/ folder of another checkout>: its gemm and gemm32 run in the same rounds
+  const baseline = values.baseline === undefined ? null : await import(
+    new URL(
+      "tensor/_gemm.ts",
+      new URL(`${values.baseline.replace(/\/?$/, "/")}`, `file://${Deno.cwd()}/`),
+    )
+      .href
+  ) as Gemms;
   console.log(
     `gemm, 1 thread; Deno ${Deno.version.deno}, ${machine()}; load average ${loadAverage()}; ` +
       `${rounds} interleaved rounds, median (spread)`,
   );
   if (only !== "--steps") await squareTable(rounds);
-  if (only !== "--square") await stepsTable(rounds);
+  if (only !== "--square") await stepsTable(rounds, baseline);
 }
