@@ -66,7 +66,7 @@
 
   ;; $row1(n, k, a, as1, b, c, bias, acc) → j: the one row of C = init + A · B when m = 1, in
   ;; groups of 16 columns (eight independent sums: enough to hide the multiply-add latency, which
-  ;; a 6-row block with one real row would not), then of 8. Returns the first column left over
+  ;; a 4-row block with one real row would not), then of 8. Returns the first column left over
   ;; (n mod 8 columns remain, for $rows4). Arguments as in gemm.
   (func $row1 (param $n i32) (param $k i32) (param $a i32) (param $as1 i32)
     (param $b i32) (param $c i32) (param $bias i32) (param $acc i32) (result i32)
@@ -530,7 +530,10 @@
   ;; terms (8 KiB) stays in L1 and the A block (96 rows, 192 KiB) in L2.
   ;; Why 6 × 4: V8's x64 code keeps one of the 16 xmm registers as scratch, so 15 v128 values fit;
   ;; a 6 × 4 tile needs 12 accumulators + 2 B vectors + 1 splat of A = 15, where the former 4 × 6
-  ;; tile needed 12 + 3 + 1 = 16 and spilled an accumulator to the stack on every term.
+  ;; tile needed 12 + 3 + 1 = 16 and spilled an accumulator to the stack on every term (seen in
+  ;; Deno 2.9.6's machine code: tools/jitdump_disasm.py). That code also checks every memory
+  ;; access against the memory's size (cmp + jae, and a lea for each load64_splat offset), so
+  ;; loads, not multiply-adds, bound these loops.
   ;; The sums are the same as gemm's: init, then one fused multiply-add per term with p in order
   ;; (C is stored and reloaded between blocks of p, which is exact), so the two agree bit for bit
   ;; on every column gemm computes with SIMD, and where gemm's scalar last column multiplies and
