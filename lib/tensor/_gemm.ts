@@ -21,9 +21,12 @@ import { wasm } from "./_wasm.ts";
 
 /**
  * Products of at least this many multiply-adds (m·n·k) take the packed path: below it, packing
- * costs more than the cache blocking saves (measured with bench/gemm_bench.ts).
+ * costs more than the cache blocking saves. Measured (CPU time, direct and packed forced,
+ * interleaved, on a shared 2-core machine): direct 10–17% faster at 128³, 160³ and
+ * 256 × 128 × 128 under a load average of 3, within ±5% of packed under a load average of 8;
+ * equal at 192³; packed 10–20% faster from 256³ on (2× on 256 × 256 × 1024 with a transposed A).
  */
-export const PACKED_FROM_FLOPS = 64 * 64 * 64;
+export const PACKED_FROM_FLOPS = 192 * 192 * 192;
 
 /**
  * Only products with at least two rows and this many columns take the packed path: a narrower B
