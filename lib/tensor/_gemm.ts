@@ -9,7 +9,8 @@
  * ones (n < {@linkcode PACKED_FROM_COLUMNS}) read the operands where they lie (`gemmDirect`,
  * blocks of 4 rows × 4 columns, or 16 columns of the one row); from
  * {@linkcode PACKED_FROM_FLOPS} on, A and B are first packed into panels and the product runs
- * cache-blocked on 6 × 4 tiles (`gemmPacked`). Both add the terms of each sum in the same order,
+ * cache-blocked on 6 × 4 tiles (`gemmPacked`), and so do products from 64³ whose B exceeds
+ * {@linkcode PACKED_FROM_B_VALUES}. Both add the terms of each sum in the same order,
  * one fused multiply-add each (see {@linkcode FUSED_ODD_FROM_FLOPS} for the one exception). Where
  * WebAssembly is unavailable the JavaScript loop below computes the same sums in the same order
  * (with separately rounded multiplies, so the last bits may differ).
@@ -27,6 +28,14 @@ import { wasm } from "./_wasm.ts";
  * equal at 192³; packed 10–20% faster from 256³ on (2× on 256 × 256 × 1024 with a transposed A).
  */
 export const PACKED_FROM_FLOPS = 192 * 192 * 192;
+
+/**
+ * Products of at least 64³ multiply-adds whose B has more than this many values (512 KiB) take
+ * the packed path too: the direct kernel reads all of B again for every block of 4 rows, which
+ * the caches no longer absorb (10 × 256 × 1024 with a transposed A, ∂W of a 10-way output layer:
+ * direct 0.87× the packed path's speed).
+ */
+export const PACKED_FROM_B_VALUES = 64 * 1024;
 
 /**
  * Only products with at least two rows and this many columns take the packed path: a narrower B
@@ -56,6 +65,13 @@ export function gemmPath(path?: "auto" | "direct" | "packed"): "auto" | "direct"
   return choice;
 }
 
+/** The size rule: whether an m × n × k product takes the packed path. */
+function packedRule(m: number, n: number, k: number): boolean {
+  if (m === 1 || n < PACKED_FROM_COLUMNS) return false;
+  const flops = m * n * k;
+  return flops >= PACKED_FROM_FLOPS || (flops >= 64 ** 3 && k * n > PACKED_FROM_B_VALUES);
+}
+
 /** Rounds a count of doubles up to a whole 64-byte cache line. */
 const line = (doubles: number) => Math.ceil(doubles / 8) * 8;
 
@@ -77,9 +93,7 @@ export function gemm(
     gemmJs(m, n, k, a, as0, as1, b, c, accumulate, bias);
     return;
   }
-  const packed = choice === "auto"
-    ? m * n * k >= PACKED_FROM_FLOPS && m > 1 && n >= PACKED_FROM_COLUMNS
-    : choice === "packed";
+  const packed = choice === "auto" ? packedRule(m, n, k) : choice === "packed";
   // scratch layout in doubles: A at 0, then B, then C, then bias (padded to whole 4-column
   // panels for the packed path), then the packed path's tile, packed A and packed B
   const offB = line(a.length), offC = offB + line(b.length), offBias = offC + line(m * n);
@@ -186,9 +200,7 @@ export function gemm32(
     gemm32Js(m, n, k, a, as0, as1, b, c, accumulate, bias);
     return;
   }
-  const packed = choice === "auto"
-    ? m * n * k >= PACKED_FROM_FLOPS && m > 1 && n >= PACKED_FROM_COLUMNS
-    : choice === "packed";
+  const packed = choice === "auto" ? packedRule(m, n, k) : choice === "packed";
   // scratch layout in floats, each part on a whole cache line: A, B, C, bias (padded to whole
   // 8-column panels for the packed path), the edge tile, packed A, packed B
   const line32 = (floats: number) => Math.ceil(floats / 16) * 16;
