@@ -6,6 +6,11 @@
  * Run: `deno run --v8-flags=--expose-gc bench/iris_step_timing.ts [iterations]`
  * CPU µs (process user + system time) are robust when other processes share the cores.
  *
+ * With `--baseline DIR` (the root of another checkout, which has this file too) it instead
+ * compares the two libraries' captured steps in one process: 15 rounds, each timing 2,000 steps
+ * of both in alternating order, then the median CPU µs per step of each and the median of the
+ * per-round ratios (the pairing cancels most of the load from other processes).
+ *
  * @module
  */
 
@@ -51,7 +56,57 @@ function time(label: string, step: () => unknown, iterations: number): void {
   );
 }
 
+/** CPU µs per call of `step` over `iterations` calls. */
+function cpuMicros(step: () => unknown, iterations: number): number {
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < iterations; i++) step();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / iterations;
+}
+
+/** Captured steps of this library and of the checkout at `dir`, interleaved over 15 rounds. */
+async function compare(dir: string): Promise<void> {
+  const root = new URL(dir.replace(/\/?$/, "/"), `file://${Deno.cwd()}/`);
+  const other = await import(new URL("bench/iris_step_timing.ts", root).href) as {
+    irisStep: typeof irisStep;
+  };
+  const otherTensor = await import(new URL("lib/tensor/mod.ts", root).href) as {
+    capture: typeof capture;
+  };
+  const ours = capture(irisStep()), theirs = otherTensor.capture(other.irisStep());
+  for (let i = 0; i < 2000; i++) ours(), theirs();
+  const a: number[] = [], b: number[] = [], ratio: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    let x: number, y: number;
+    if (round % 2 === 0) {
+      x = cpuMicros(ours, 2000);
+      y = cpuMicros(theirs, 2000);
+    } else {
+      y = cpuMicros(theirs, 2000);
+      x = cpuMicros(ours, 2000);
+    }
+    a.push(x);
+    b.push(y);
+    ratio.push(y / x);
+  }
+  const median = (list: number[]) => list.toSorted((p, q) => p - q)[list.length >> 1]!;
+  const range = (list: number[]) =>
+    `${Math.min(...list).toFixed(2)}–${Math.max(...list).toFixed(2)}`;
+  console.log(
+    `captured Iris step, CPU µs (median of 15 rounds of 2,000 steps): this ${
+      median(a).toFixed(1)
+    }, baseline ${median(b).toFixed(1)}; baseline / this ${median(ratio).toFixed(2)} (rounds ${
+      range(ratio)
+    })`,
+  );
+}
+
 if (import.meta.main) {
+  const at = Deno.args.indexOf("--baseline");
+  if (at >= 0) {
+    await compare(Deno.args[at + 1]!);
+    Deno.exit(0);
+  }
   const iterations = Number(Deno.args[0] ?? 20000);
   time("eager   ", irisStep(), Math.ceil(iterations / 4));
   const captured = capture(irisStep());

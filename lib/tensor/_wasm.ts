@@ -30,6 +30,19 @@ export interface Kernels {
     bias: number,
     acc: number,
   ): void;
+  gemmDirect(
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    as0: number,
+    as1: number,
+    b: number,
+    c: number,
+    bias: number,
+    acc: number,
+    fuseOdd: number,
+  ): void;
   packA(m: number, k: number, a: number, as0: number, as1: number, dst: number): void;
   packB(k: number, n: number, b: number, dst: number): void;
   gemmPacked(
@@ -42,6 +55,18 @@ export interface Kernels {
     bias: number,
     acc: number,
     tmp: number,
+  ): void;
+  gemmDirect32(
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    as0: number,
+    as1: number,
+    b: number,
+    c: number,
+    bias: number,
+    acc: number,
   ): void;
   packA32(m: number, k: number, a: number, as0: number, as1: number, dst: number): void;
   packB32(k: number, n: number, b: number, dst: number): void;

@@ -1,7 +1,7 @@
 /**
  * The WebAssembly kernels against independent JavaScript loops written here: the matrix product
- * on random shapes (every remainder of the direct kernel's 4 × 4 blocks and of the packed
- * kernel's 4 × 6 tiles, 64-row and 256-term blocks, strided A, accumulate, bias) to
+ * on random shapes (every remainder of the direct kernel's blocks and of the packed kernel's
+ * 6 × 4 tiles, 96-row and 256-term blocks, strided A, accumulate, bias) to
  * |Δ| ≤ 1e-13 · (1 + Σ|terms|) (fused multiply-adds round differently), and ReLU exactly,
  * including −0, ±∞ and NaN. The JavaScript fallbacks must agree too, and the packed and direct
  * WebAssembly paths agree bit for bit wherever both fuse every multiply-add.
@@ -84,17 +84,18 @@ for (const backend of ["wasm", "packed", "js"] as const) {
   const label = backend === "wasm" ? "wasm, direct" : backend === "packed" ? "wasm, packed" : "js";
   Deno.test(`gemm (${label}) matches a plain triple loop on every block remainder`, () => {
     withBackend(backend, () => {
-      for (const m of [1, 2, 3, 4, 5, 8, 9]) {
-        for (const n of [1, 2, 3, 4, 5, 6, 7, 9, 12, 13]) {
+      for (const m of [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13]) {
+        for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 17]) {
           for (const k of [0, 1, 2, 3, 7]) checkShape(m, n, k);
         }
       }
     });
   });
 
-  Deno.test(`gemm (${label}) matches a plain triple loop across 64-row and 256-term blocks`, () => {
+  Deno.test(`gemm (${label}) matches a plain triple loop across row and 256-term blocks`, () => {
     withBackend(backend, () => {
-      for (const [m, n, k] of [[67, 13, 300], [130, 7, 513], [5, 31, 256], [64, 6, 257]]) {
+      const shapes = [[67, 13, 300], [130, 7, 513], [5, 31, 256], [64, 6, 257], [97, 10, 40]];
+      for (const [m, n, k] of shapes) {
         checkShape(m!, n!, k!);
       }
     });
@@ -119,6 +120,23 @@ for (const backend of ["wasm", "packed", "js"] as const) {
     });
   });
 }
+
+Deno.test("gemm32: the packed and direct WebAssembly paths agree bit for bit on every n", () => {
+  // both fuse every multiply-add (the direct kernel's last n mod 4 columns too), in p order
+  for (const [m, n, k] of [[9, 13, 5], [67, 15, 300], [1, 37, 513], [33, 20, 513]]) {
+    for (const mode of ["set", "bias", "accumulate"] as const) {
+      const random32 = (length: number) => Float32Array.from(randomArray(length));
+      const a = random32(m! * k!), b = random32(k! * n!), c0 = random32(m! * n!);
+      const bias = mode === "bias" ? random32(n!) : null;
+      const results = (["wasm", "packed"] as const).map((backend) => {
+        const c = c0.slice();
+        withBackend(backend, () => gemm32(m!, n!, k!, a, k!, 1, b, c, mode === "accumulate", bias));
+        return Array.from(c);
+      });
+      assert.deepEqual(results[1], results[0], `m=${m} n=${n} k=${k} ${mode}`);
+    }
+  }
+});
 
 Deno.test("gemm: the packed and direct WebAssembly paths agree bit for bit on even n", () => {
   // the direct kernel fuses every multiply-add except in an odd last column; the packed kernel
@@ -174,12 +192,12 @@ function checkShape32(m: number, n: number, k: number): void {
   }
 }
 
-for (const backend of ["packed", "js"] as const) {
-  const label = backend === "packed" ? "wasm, packed" : "js";
+for (const backend of ["wasm", "packed", "js"] as const) {
+  const label = backend === "wasm" ? "wasm, direct" : backend === "packed" ? "wasm, packed" : "js";
   Deno.test(`gemm32 (${label}) is a float32 sum within its rounding bound on every remainder`, () => {
     withBackend(backend, () => {
-      for (const m of [1, 3, 4, 5, 9]) {
-        for (const n of [1, 2, 5, 11, 12, 13, 25]) {
+      for (const m of [1, 3, 4, 5, 6, 7, 9, 13]) {
+        for (const n of [1, 2, 5, 7, 8, 9, 11, 12, 13, 17, 25]) {
           for (const k of [0, 1, 7]) checkShape32(m, n, k);
         }
       }

@@ -28,6 +28,8 @@ Deno.test("both embedded builds import one memory and export the kernels", () =>
         "function crossEntropy",
         "function expLog",
         "function gemm",
+        "function gemmDirect",
+        "function gemmDirect32",
         "function gemmPacked",
         "function gemmPacked32",
         "function packA",
