@@ -64,7 +64,8 @@ function crossEntropyWasm(
   const ownProb = w.owns(prob), ownLosses = w.owns(losses);
   const offProb = w.owns(z) ? 0 : line(n * 8), offLosses = offProb + (ownProb ? 0 : line(n * 8));
   const offLabels = offLosses + (ownLosses ? 0 : line(batch * 8));
-  const base = w.scratch(offLabels + batch * 4);
+  const offTmp = offLabels + line(batch * 4);
+  const base = w.scratch(offTmp + (batch + 2) * 8);
   const pz = w.place(z, base);
   const pProb = ownProb ? prob.byteOffset : base + offProb;
   const pLosses = ownLosses ? losses.byteOffset : base + offLosses;
@@ -77,6 +78,7 @@ function crossEntropyWasm(
       : w.copyInt32(labels, base + offLabels),
     pProb,
     pLosses,
+    base + offTmp,
   );
   if (!ownProb) w.copyOut(pProb, prob);
   if (!ownLosses) w.copyOut(pLosses, losses);
