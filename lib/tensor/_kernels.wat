@@ -1311,11 +1311,10 @@
   ;; x = k·ln 2 + r with k = nearest(x / ln 2) and |r| ≤ ln 2 / 2 (ln 2 split in fdlibm's hi and lo
   ;; parts, so k·hi is exact), eʳ − 1 by its Taylor series to r¹³ (error < 5e-18), then
   ;; 1 + (eʳ − 1) scaled by 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋) (two factors keep subnormal results right).
-  ;; x is clamped to [−1100, 710] first (pmax and pmin keep NaN): below, the result is 0; above,
-  ;; +∞. One vector's Horner chain is latency-bound: $exp8 runs four side by side.
+  ;; x is clamped to [−1100, 710] first: below, the result is 0; above, +∞; NaN stays NaN.
   (func $exp2 (param $x v128) (result v128)
     (local $k v128) (local $r v128) (local $q v128) (local $ki v128) (local $k1 v128)
-    (local.set $x (f64x2.pmin (f64x2.pmax (local.get $x) (v128.const f64x2 -1100 -1100))
+    (local.set $x (f64x2.min (f64x2.max (local.get $x) (v128.const f64x2 -1100 -1100))
       (v128.const f64x2 710 710)))
     (local.set $k (f64x2.nearest (f64x2.mul (local.get $x)
       (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
@@ -1347,275 +1346,65 @@
       (i64x2.shl (i64x2.add (i64x2.sub (local.get $ki) (local.get $k1)) (v128.const i64x2 1023 1023))
         (i32.const 52))))
 
-  ;; $exp8(p): eˣ in place for the 8 float64s at p (four vectors of two lanes, computed side by side so
-  ;; that the four dependent Horner chains overlap), within 1 ulp of Math.exp
-  ;; (tests/tensor/cross_entropy_wasm_test.ts): x = k·ln 2 + r with k = nearest(x / ln 2) and
-  ;; |r| ≤ ln 2 / 2 (ln 2 split in fdlibm's hi and lo parts, so k·hi is exact), eʳ − 1 by its
-  ;; Taylor series to r¹³ (error < 5e-18), then 1 + (eʳ − 1) scaled by 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋)
-  ;; (two factors keep subnormal results right). x is clamped to [−1100, 710] first (pmax and pmin
-  ;; keep NaN): below, the result is 0; above, +∞.
-  (func $exp8 (param $p i32)
-    (local $a v128) (local $ka v128) (local $ra v128) (local $qa v128) (local $ia v128) (local $ha v128) (local $b v128) (local $kb v128) (local $rb v128) (local $qb v128) (local $ib v128) (local $hb v128) (local $c v128) (local $kc v128) (local $rc v128) (local $qc v128) (local $ic v128) (local $hc v128) (local $d v128) (local $kd v128) (local $rd v128) (local $qd v128) (local $id v128) (local $hd v128)
-    (local.set $a (f64x2.pmin (f64x2.pmax (v128.load offset=0 (local.get $p)) (v128.const f64x2 -1100 -1100)) (v128.const f64x2 710 710)))
-    (local.set $b (f64x2.pmin (f64x2.pmax (v128.load offset=16 (local.get $p)) (v128.const f64x2 -1100 -1100)) (v128.const f64x2 710 710)))
-    (local.set $c (f64x2.pmin (f64x2.pmax (v128.load offset=32 (local.get $p)) (v128.const f64x2 -1100 -1100)) (v128.const f64x2 710 710)))
-    (local.set $d (f64x2.pmin (f64x2.pmax (v128.load offset=48 (local.get $p)) (v128.const f64x2 -1100 -1100)) (v128.const f64x2 710 710)))
-    (local.set $ka (f64x2.nearest (f64x2.mul (local.get $a) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
-    (local.set $kb (f64x2.nearest (f64x2.mul (local.get $b) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
-    (local.set $kc (f64x2.nearest (f64x2.mul (local.get $c) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
-    (local.set $kd (f64x2.nearest (f64x2.mul (local.get $d) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
-    (local.set $ra (f64x2.sub (f64x2.sub (local.get $a) (f64x2.mul (local.get $ka) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01))) (f64x2.mul (local.get $ka) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))))
-    (local.set $rb (f64x2.sub (f64x2.sub (local.get $b) (f64x2.mul (local.get $kb) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01))) (f64x2.mul (local.get $kb) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))))
-    (local.set $rc (f64x2.sub (f64x2.sub (local.get $c) (f64x2.mul (local.get $kc) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01))) (f64x2.mul (local.get $kc) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))))
-    (local.set $rd (f64x2.sub (f64x2.sub (local.get $d) (f64x2.mul (local.get $kd) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01))) (f64x2.mul (local.get $kd) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))))
-    (local.set $qa (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10)) ;; 1/13!
-    (local.set $qb (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10)) ;; 1/13!
-    (local.set $qc (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10)) ;; 1/13!
-    (local.set $qd (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10)) ;; 1/13!
-    (local.set $qa (f64x2.add (f64x2.mul (local.get $qa) (local.get $ra)) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09))) ;; 1/12!
-    (local.set $qb (f64x2.add (f64x2.mul (local.get $qb) (local.get $rb)) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09)))
-    (local.set $qc (f64x2.add (f64x2.mul (local.get $qc) (local.get $rc)) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09)))
-    (local.set $qd (f64x2.add (f64x2.mul (local.get $qd) (local.get $rd)) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09)))
-    (local.set $qa (f64x2.add (f64x2.mul (local.get $qa) (local.get $ra)) (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08))) ;; 1/11!
-    (local.set $qb (f64x2.add (f64x2.mul (local.get $qb) (local.get $rb)) (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08)))
-    (local.set $qc (f64x2.add (f64x2.mul (local.get $qc) (local.get $rc)) (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08)))
-    (local.set $qd (f64x2.add (f64x2.mul (local.get $qd) (local.get $rd)) (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08)))
-    (local.set $qa (f64x2.add (f64x2.mul (local.get $qa) (local.get $ra)) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07))) ;; 1/10!
-    (local.set $qb (f64x2.add (f64x2.mul (local.get $qb) (local.get $rb)) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07)))
-    (local.set $qc (f64x2.add (f64x2.mul (local.get $qc) (local.get $rc)) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07)))
-    (local.set $qd (f64x2.add (f64x2.mul (local.get $qd) (local.get $rd)) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07)))
-    (local.set $qa (f64x2.add (f64x2.mul (local.get $qa) (local.get $ra)) (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06))) ;; 1/9!
-    (local.set $qb (f64x2.add (f64x2.mul (local.get $qb) (local.get $rb)) (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06)))
-    (local.set $qc (f64x2.add (f64x2.mul (local.get $qc) (local.get $rc)) (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06)))
-    (local.set $qd (f64x2.add (f64x2.mul (local.get $qd) (local.get $rd)) (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06)))
-    (local.set $qa (f64x2.add (f64x2.mul (local.get $qa) (local.get $ra)) (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05))) ;; 1/8!
-    (local.set $qb (f64x2.add (f64x2.mul (local.get $qb) (local.get $rb)) (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05)))
-    (local.set $qc (f64x2.add (f64x2.mul (local.get $qc) (local.get $rc)) (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05)))
-    (local.set $qd (f64x2.add (f64x2.mul (local.get $qd) (local.get $rd)) (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05)))
-    (local.set $qa (f64x2.add (f64x2.mul (local.get $qa) (local.get $ra)) (v128.const f64x2 1.984126984126984e-04 1.984126984126984e-04))) ;; 1/7!
-    (local.set $qb (f64x2.add (f64x2.mul (local.get $qb) (local.get $rb)) (v128.const f64x2 1.984126984126984e-04 1.984126984126984e-04)))
-    (local.set $qc (f64x2.add (f64x2.mul (local.get $qc) (local.get $rc)) (v128.const f64x2 1.984126984126984e-04 1.984126984126984e-04)))
-    (local.set $qd (f64x2.add (f64x2.mul (local.get $qd) (local.get $rd)) (v128.const f64x2 1.984126984126984e-04 1.984126984126984e-04)))
-    (local.set $qa (f64x2.add (f64x2.mul (local.get $qa) (local.get $ra)) (v128.const f64x2 1.388888888888889e-03 1.388888888888889e-03))) ;; 1/6!
-    (local.set $qb (f64x2.add (f64x2.mul (local.get $qb) (local.get $rb)) (v128.const f64x2 1.388888888888889e-03 1.388888888888889e-03)))
-    (local.set $qc (f64x2.add (f64x2.mul (local.get $qc) (local.get $rc)) (v128.const f64x2 1.388888888888889e-03 1.388888888888889e-03)))
-    (local.set $qd (f64x2.add (f64x2.mul (local.get $qd) (local.get $rd)) (v128.const f64x2 1.388888888888889e-03 1.388888888888889e-03)))
-    (local.set $qa (f64x2.add (f64x2.mul (local.get $qa) (local.get $ra)) (v128.const f64x2 8.333333333333333e-03 8.333333333333333e-03))) ;; 1/5!
-    (local.set $qb (f64x2.add (f64x2.mul (local.get $qb) (local.get $rb)) (v128.const f64x2 8.333333333333333e-03 8.333333333333333e-03)))
-    (local.set $qc (f64x2.add (f64x2.mul (local.get $qc) (local.get $rc)) (v128.const f64x2 8.333333333333333e-03 8.333333333333333e-03)))
-    (local.set $qd (f64x2.add (f64x2.mul (local.get $qd) (local.get $rd)) (v128.const f64x2 8.333333333333333e-03 8.333333333333333e-03)))
-    (local.set $qa (f64x2.add (f64x2.mul (local.get $qa) (local.get $ra)) (v128.const f64x2 4.1666666666666664e-02 4.1666666666666664e-02))) ;; 1/4!
-    (local.set $qb (f64x2.add (f64x2.mul (local.get $qb) (local.get $rb)) (v128.const f64x2 4.1666666666666664e-02 4.1666666666666664e-02)))
-    (local.set $qc (f64x2.add (f64x2.mul (local.get $qc) (local.get $rc)) (v128.const f64x2 4.1666666666666664e-02 4.1666666666666664e-02)))
-    (local.set $qd (f64x2.add (f64x2.mul (local.get $qd) (local.get $rd)) (v128.const f64x2 4.1666666666666664e-02 4.1666666666666664e-02)))
-    (local.set $qa (f64x2.add (f64x2.mul (local.get $qa) (local.get $ra)) (v128.const f64x2 1.6666666666666666e-01 1.6666666666666666e-01))) ;; 1/3!
-    (local.set $qb (f64x2.add (f64x2.mul (local.get $qb) (local.get $rb)) (v128.const f64x2 1.6666666666666666e-01 1.6666666666666666e-01)))
-    (local.set $qc (f64x2.add (f64x2.mul (local.get $qc) (local.get $rc)) (v128.const f64x2 1.6666666666666666e-01 1.6666666666666666e-01)))
-    (local.set $qd (f64x2.add (f64x2.mul (local.get $qd) (local.get $rd)) (v128.const f64x2 1.6666666666666666e-01 1.6666666666666666e-01)))
-    (local.set $qa (f64x2.add (f64x2.mul (local.get $qa) (local.get $ra)) (v128.const f64x2 0.5 0.5))) ;; 1/2!
-    (local.set $qb (f64x2.add (f64x2.mul (local.get $qb) (local.get $rb)) (v128.const f64x2 0.5 0.5)))
-    (local.set $qc (f64x2.add (f64x2.mul (local.get $qc) (local.get $rc)) (v128.const f64x2 0.5 0.5)))
-    (local.set $qd (f64x2.add (f64x2.mul (local.get $qd) (local.get $rd)) (v128.const f64x2 0.5 0.5)))
-    (local.set $qa (f64x2.add (v128.const f64x2 1 1) (f64x2.add (local.get $ra) (f64x2.mul (f64x2.mul (local.get $qa) (local.get $ra)) (local.get $ra)))))
-    (local.set $qb (f64x2.add (v128.const f64x2 1 1) (f64x2.add (local.get $rb) (f64x2.mul (f64x2.mul (local.get $qb) (local.get $rb)) (local.get $rb)))))
-    (local.set $qc (f64x2.add (v128.const f64x2 1 1) (f64x2.add (local.get $rc) (f64x2.mul (f64x2.mul (local.get $qc) (local.get $rc)) (local.get $rc)))))
-    (local.set $qd (f64x2.add (v128.const f64x2 1 1) (f64x2.add (local.get $rd) (f64x2.mul (f64x2.mul (local.get $qd) (local.get $rd)) (local.get $rd)))))
-    (local.set $ia (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $ka))))
-    (local.set $ib (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $kb))))
-    (local.set $ic (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $kc))))
-    (local.set $id (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $kd))))
-    (local.set $ha (i64x2.shr_s (local.get $ia) (i32.const 1)))
-    (local.set $hb (i64x2.shr_s (local.get $ib) (i32.const 1)))
-    (local.set $hc (i64x2.shr_s (local.get $ic) (i32.const 1)))
-    (local.set $hd (i64x2.shr_s (local.get $id) (i32.const 1)))
-    (v128.store offset=0 (local.get $p) (f64x2.mul (f64x2.mul (local.get $qa) (i64x2.shl (i64x2.add (local.get $ha) (v128.const i64x2 1023 1023)) (i32.const 52))) (i64x2.shl (i64x2.add (i64x2.sub (local.get $ia) (local.get $ha)) (v128.const i64x2 1023 1023)) (i32.const 52))))
-    (v128.store offset=16 (local.get $p) (f64x2.mul (f64x2.mul (local.get $qb) (i64x2.shl (i64x2.add (local.get $hb) (v128.const i64x2 1023 1023)) (i32.const 52))) (i64x2.shl (i64x2.add (i64x2.sub (local.get $ib) (local.get $hb)) (v128.const i64x2 1023 1023)) (i32.const 52))))
-    (v128.store offset=32 (local.get $p) (f64x2.mul (f64x2.mul (local.get $qc) (i64x2.shl (i64x2.add (local.get $hc) (v128.const i64x2 1023 1023)) (i32.const 52))) (i64x2.shl (i64x2.add (i64x2.sub (local.get $ic) (local.get $hc)) (v128.const i64x2 1023 1023)) (i32.const 52))))
-    (v128.store offset=48 (local.get $p) (f64x2.mul (f64x2.mul (local.get $qd) (i64x2.shl (i64x2.add (local.get $hd) (v128.const i64x2 1023 1023)) (i32.const 52))) (i64x2.shl (i64x2.add (i64x2.sub (local.get $id) (local.get $hd)) (v128.const i64x2 1023 1023)) (i32.const 52)))))
-
-
-  ;; $expInPlace(p, n): eˣ in place for the n float64s at p: blocks of 8 by $exp8, then pairs and
-  ;; the odd last one by $exp2 (the same arithmetic, lane by lane, so the same bits).
-  (func $expInPlace (param $p i32) (param $n i32)
-    (local $i i32) (local $end i32)
-    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
-    (block $eights_done
-      (loop $eights
-        (br_if $eights_done (i32.gt_s (i32.add (local.get $i) (i32.const 64)) (local.get $end)))
-        (call $exp8 (i32.add (local.get $p) (local.get $i)))
-        (local.set $i (i32.add (local.get $i) (i32.const 64)))
-        (br $eights)))
-    (block $pairs_done
-      (loop $pairs
-        (br_if $pairs_done (i32.gt_s (i32.add (local.get $i) (i32.const 16)) (local.get $end)))
-        (v128.store (i32.add (local.get $p) (local.get $i))
-          (call $exp2 (v128.load (i32.add (local.get $p) (local.get $i)))))
-        (local.set $i (i32.add (local.get $i) (i32.const 16)))
-        (br $pairs)))
-    (if (i32.lt_s (local.get $i) (local.get $end))
+  ;; $log(x): ln x for x > 0 within 2 ulp of Math.log; NaN and +∞ return themselves.
+  ;; x = 2ᵉ·m with m in [√½, √2), f = (m − 1)/(m + 1), ln m = 2·atanh f = 2f·(1 + f²/3 + f⁴/5 +
+  ;; ... + f²⁰/21) (|f| ≤ 0.1716: error < 1e-18), ln x = e·ln2hi + (e·ln2lo + ln m).
+  (func $log (param $x f64) (result f64)
+    (local $bits i64) (local $e f64) (local $m f64) (local $f f64) (local $f2 f64) (local $t f64)
+    (if (i32.or (f64.ne (local.get $x) (local.get $x)) (f64.eq (local.get $x) (f64.const inf)))
+      (then (return (local.get $x))))
+    (local.set $bits (i64.reinterpret_f64 (local.get $x)))
+    (local.set $e (f64.convert_i64_s
+      (i64.sub (i64.shr_u (local.get $bits) (i64.const 52)) (i64.const 1023))))
+    (local.set $m (f64.reinterpret_i64 (i64.or
+      (i64.and (local.get $bits) (i64.const 0x000fffffffffffff)) (i64.const 0x3ff0000000000000))))
+    (if (f64.gt (local.get $m) (f64.const 1.4142135623730951))
       (then
-        (v128.store64_lane 0 (i32.add (local.get $p) (local.get $i))
-          (call $exp2 (v128.load64_splat (i32.add (local.get $p) (local.get $i))))))))
+        (local.set $m (f64.mul (local.get $m) (f64.const 0.5)))
+        (local.set $e (f64.add (local.get $e) (f64.const 1)))))
+    (local.set $f (f64.div (f64.sub (local.get $m) (f64.const 1)) (f64.add (local.get $m) (f64.const 1))))
+    (local.set $f2 (f64.mul (local.get $f) (local.get $f)))
+    (local.set $t (f64.const 0.047619047619047616)) ;; 1/21
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.05263157894736842))) ;; 1/19
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.058823529411764705))) ;; 1/17
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.06666666666666667))) ;; 1/15
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.07692307692307693))) ;; 1/13
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.09090909090909091))) ;; 1/11
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.1111111111111111))) ;; 1/9
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.14285714285714285))) ;; 1/7
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.2))) ;; 1/5
+    (local.set $t (f64.add (f64.mul (local.get $t) (local.get $f2)) (f64.const 0.3333333333333333))) ;; 1/3
+    ;; 2f + 2f·f²·t: the leading 2f carries most bits, the rest is a small correction
+    (f64.add (f64.mul (local.get $e) (f64.const 6.93147180369123816490e-01))
+      (f64.add (f64.mul (local.get $e) (f64.const 1.90821492927058770002e-10))
+        (f64.add (f64.add (local.get $f) (local.get $f))
+          (f64.mul (f64.mul (f64.add (local.get $f) (local.get $f)) (local.get $f2)) (local.get $t))))))
 
-  ;; $log8(p): ln x in place for the 8 float64s at p (four vectors side by side, as $exp8), for
-  ;; normal x > 0 within 2 ulp of Math.log; NaN and +∞ stay as they are. x = 2ᵉ·m with m in
-  ;; [√½, √2), f = (m − 1)/(m + 1), ln m = 2·atanh f = 2f·(1 + f²/3 + f⁴/5 + ... + f²⁰/21)
-  ;; (|f| ≤ 0.1716: error < 1e-18), ln x = e·ln2hi + (e·ln2lo + ln m); e goes from integer to
-  ;; float64 by adding 1.5·2⁵² in the bits and subtracting it as a float64.
-  (func $log8 (param $p i32)
-    (local $a v128) (local $bitsa v128) (local $ea v128) (local $ma v128) (local $biga v128) (local $fa v128) (local $f2a v128) (local $ta v128) (local $b v128) (local $bitsb v128) (local $eb v128) (local $mb v128) (local $bigb v128) (local $fb v128) (local $f2b v128) (local $tb v128) (local $c v128) (local $bitsc v128) (local $ec v128) (local $mc v128) (local $bigc v128) (local $fc v128) (local $f2c v128) (local $tc v128) (local $d v128) (local $bitsd v128) (local $ed v128) (local $md v128) (local $bigd v128) (local $fd v128) (local $f2d v128) (local $td v128)
-    (local.set $a (v128.load offset=0 (local.get $p)))
-    (local.set $b (v128.load offset=16 (local.get $p)))
-    (local.set $c (v128.load offset=32 (local.get $p)))
-    (local.set $d (v128.load offset=48 (local.get $p)))
-    (local.set $bitsa (local.get $a))
-    (local.set $bitsb (local.get $b))
-    (local.set $bitsc (local.get $c))
-    (local.set $bitsd (local.get $d))
-    (local.set $ea (f64x2.sub (i64x2.add (i64x2.sub (i64x2.shr_u (local.get $bitsa) (i32.const 52)) (v128.const i64x2 1023 1023)) (v128.const i64x2 0x4338000000000000 0x4338000000000000)) (v128.const f64x2 0x1.8p52 0x1.8p52)))
-    (local.set $eb (f64x2.sub (i64x2.add (i64x2.sub (i64x2.shr_u (local.get $bitsb) (i32.const 52)) (v128.const i64x2 1023 1023)) (v128.const i64x2 0x4338000000000000 0x4338000000000000)) (v128.const f64x2 0x1.8p52 0x1.8p52)))
-    (local.set $ec (f64x2.sub (i64x2.add (i64x2.sub (i64x2.shr_u (local.get $bitsc) (i32.const 52)) (v128.const i64x2 1023 1023)) (v128.const i64x2 0x4338000000000000 0x4338000000000000)) (v128.const f64x2 0x1.8p52 0x1.8p52)))
-    (local.set $ed (f64x2.sub (i64x2.add (i64x2.sub (i64x2.shr_u (local.get $bitsd) (i32.const 52)) (v128.const i64x2 1023 1023)) (v128.const i64x2 0x4338000000000000 0x4338000000000000)) (v128.const f64x2 0x1.8p52 0x1.8p52)))
-    (local.set $ma (v128.or (v128.and (local.get $bitsa) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff)) (v128.const i64x2 0x3ff0000000000000 0x3ff0000000000000)))
-    (local.set $mb (v128.or (v128.and (local.get $bitsb) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff)) (v128.const i64x2 0x3ff0000000000000 0x3ff0000000000000)))
-    (local.set $mc (v128.or (v128.and (local.get $bitsc) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff)) (v128.const i64x2 0x3ff0000000000000 0x3ff0000000000000)))
-    (local.set $md (v128.or (v128.and (local.get $bitsd) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff)) (v128.const i64x2 0x3ff0000000000000 0x3ff0000000000000)))
-    (local.set $biga (f64x2.gt (local.get $ma) (v128.const f64x2 1.4142135623730951 1.4142135623730951)))
-    (local.set $bigb (f64x2.gt (local.get $mb) (v128.const f64x2 1.4142135623730951 1.4142135623730951)))
-    (local.set $bigc (f64x2.gt (local.get $mc) (v128.const f64x2 1.4142135623730951 1.4142135623730951)))
-    (local.set $bigd (f64x2.gt (local.get $md) (v128.const f64x2 1.4142135623730951 1.4142135623730951)))
-    (local.set $ma (v128.bitselect (f64x2.mul (local.get $ma) (v128.const f64x2 0.5 0.5)) (local.get $ma) (local.get $biga)))
-    (local.set $mb (v128.bitselect (f64x2.mul (local.get $mb) (v128.const f64x2 0.5 0.5)) (local.get $mb) (local.get $bigb)))
-    (local.set $mc (v128.bitselect (f64x2.mul (local.get $mc) (v128.const f64x2 0.5 0.5)) (local.get $mc) (local.get $bigc)))
-    (local.set $md (v128.bitselect (f64x2.mul (local.get $md) (v128.const f64x2 0.5 0.5)) (local.get $md) (local.get $bigd)))
-    (local.set $ea (v128.bitselect (f64x2.add (local.get $ea) (v128.const f64x2 1 1)) (local.get $ea) (local.get $biga)))
-    (local.set $eb (v128.bitselect (f64x2.add (local.get $eb) (v128.const f64x2 1 1)) (local.get $eb) (local.get $bigb)))
-    (local.set $ec (v128.bitselect (f64x2.add (local.get $ec) (v128.const f64x2 1 1)) (local.get $ec) (local.get $bigc)))
-    (local.set $ed (v128.bitselect (f64x2.add (local.get $ed) (v128.const f64x2 1 1)) (local.get $ed) (local.get $bigd)))
-    (local.set $fa (f64x2.div (f64x2.sub (local.get $ma) (v128.const f64x2 1 1)) (f64x2.add (local.get $ma) (v128.const f64x2 1 1))))
-    (local.set $fb (f64x2.div (f64x2.sub (local.get $mb) (v128.const f64x2 1 1)) (f64x2.add (local.get $mb) (v128.const f64x2 1 1))))
-    (local.set $fc (f64x2.div (f64x2.sub (local.get $mc) (v128.const f64x2 1 1)) (f64x2.add (local.get $mc) (v128.const f64x2 1 1))))
-    (local.set $fd (f64x2.div (f64x2.sub (local.get $md) (v128.const f64x2 1 1)) (f64x2.add (local.get $md) (v128.const f64x2 1 1))))
-    (local.set $f2a (f64x2.mul (local.get $fa) (local.get $fa)))
-    (local.set $f2b (f64x2.mul (local.get $fb) (local.get $fb)))
-    (local.set $f2c (f64x2.mul (local.get $fc) (local.get $fc)))
-    (local.set $f2d (f64x2.mul (local.get $fd) (local.get $fd)))
-    (local.set $ta (v128.const f64x2 0.047619047619047616 0.047619047619047616)) ;; 1/21
-    (local.set $tb (v128.const f64x2 0.047619047619047616 0.047619047619047616))
-    (local.set $tc (v128.const f64x2 0.047619047619047616 0.047619047619047616))
-    (local.set $td (v128.const f64x2 0.047619047619047616 0.047619047619047616))
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.05263157894736842 0.05263157894736842))) ;; 1/19
-    (local.set $tb (f64x2.add (f64x2.mul (local.get $tb) (local.get $f2b)) (v128.const f64x2 0.05263157894736842 0.05263157894736842)))
-    (local.set $tc (f64x2.add (f64x2.mul (local.get $tc) (local.get $f2c)) (v128.const f64x2 0.05263157894736842 0.05263157894736842)))
-    (local.set $td (f64x2.add (f64x2.mul (local.get $td) (local.get $f2d)) (v128.const f64x2 0.05263157894736842 0.05263157894736842)))
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.058823529411764705 0.058823529411764705))) ;; 1/17
-    (local.set $tb (f64x2.add (f64x2.mul (local.get $tb) (local.get $f2b)) (v128.const f64x2 0.058823529411764705 0.058823529411764705)))
-    (local.set $tc (f64x2.add (f64x2.mul (local.get $tc) (local.get $f2c)) (v128.const f64x2 0.058823529411764705 0.058823529411764705)))
-    (local.set $td (f64x2.add (f64x2.mul (local.get $td) (local.get $f2d)) (v128.const f64x2 0.058823529411764705 0.058823529411764705)))
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.06666666666666667 0.06666666666666667))) ;; 1/15
-    (local.set $tb (f64x2.add (f64x2.mul (local.get $tb) (local.get $f2b)) (v128.const f64x2 0.06666666666666667 0.06666666666666667)))
-    (local.set $tc (f64x2.add (f64x2.mul (local.get $tc) (local.get $f2c)) (v128.const f64x2 0.06666666666666667 0.06666666666666667)))
-    (local.set $td (f64x2.add (f64x2.mul (local.get $td) (local.get $f2d)) (v128.const f64x2 0.06666666666666667 0.06666666666666667)))
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.07692307692307693 0.07692307692307693))) ;; 1/13
-    (local.set $tb (f64x2.add (f64x2.mul (local.get $tb) (local.get $f2b)) (v128.const f64x2 0.07692307692307693 0.07692307692307693)))
-    (local.set $tc (f64x2.add (f64x2.mul (local.get $tc) (local.get $f2c)) (v128.const f64x2 0.07692307692307693 0.07692307692307693)))
-    (local.set $td (f64x2.add (f64x2.mul (local.get $td) (local.get $f2d)) (v128.const f64x2 0.07692307692307693 0.07692307692307693)))
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.09090909090909091 0.09090909090909091))) ;; 1/11
-    (local.set $tb (f64x2.add (f64x2.mul (local.get $tb) (local.get $f2b)) (v128.const f64x2 0.09090909090909091 0.09090909090909091)))
-    (local.set $tc (f64x2.add (f64x2.mul (local.get $tc) (local.get $f2c)) (v128.const f64x2 0.09090909090909091 0.09090909090909091)))
-    (local.set $td (f64x2.add (f64x2.mul (local.get $td) (local.get $f2d)) (v128.const f64x2 0.09090909090909091 0.09090909090909091)))
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.1111111111111111 0.1111111111111111))) ;; 1/9
-    (local.set $tb (f64x2.add (f64x2.mul (local.get $tb) (local.get $f2b)) (v128.const f64x2 0.1111111111111111 0.1111111111111111)))
-    (local.set $tc (f64x2.add (f64x2.mul (local.get $tc) (local.get $f2c)) (v128.const f64x2 0.1111111111111111 0.1111111111111111)))
-    (local.set $td (f64x2.add (f64x2.mul (local.get $td) (local.get $f2d)) (v128.const f64x2 0.1111111111111111 0.1111111111111111)))
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.14285714285714285 0.14285714285714285))) ;; 1/7
-    (local.set $tb (f64x2.add (f64x2.mul (local.get $tb) (local.get $f2b)) (v128.const f64x2 0.14285714285714285 0.14285714285714285)))
-    (local.set $tc (f64x2.add (f64x2.mul (local.get $tc) (local.get $f2c)) (v128.const f64x2 0.14285714285714285 0.14285714285714285)))
-    (local.set $td (f64x2.add (f64x2.mul (local.get $td) (local.get $f2d)) (v128.const f64x2 0.14285714285714285 0.14285714285714285)))
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.2 0.2))) ;; 1/5
-    (local.set $tb (f64x2.add (f64x2.mul (local.get $tb) (local.get $f2b)) (v128.const f64x2 0.2 0.2)))
-    (local.set $tc (f64x2.add (f64x2.mul (local.get $tc) (local.get $f2c)) (v128.const f64x2 0.2 0.2)))
-    (local.set $td (f64x2.add (f64x2.mul (local.get $td) (local.get $f2d)) (v128.const f64x2 0.2 0.2)))
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.3333333333333333 0.3333333333333333))) ;; 1/3
-    (local.set $tb (f64x2.add (f64x2.mul (local.get $tb) (local.get $f2b)) (v128.const f64x2 0.3333333333333333 0.3333333333333333)))
-    (local.set $tc (f64x2.add (f64x2.mul (local.get $tc) (local.get $f2c)) (v128.const f64x2 0.3333333333333333 0.3333333333333333)))
-    (local.set $td (f64x2.add (f64x2.mul (local.get $td) (local.get $f2d)) (v128.const f64x2 0.3333333333333333 0.3333333333333333)))
-    (v128.store offset=0 (local.get $p) (v128.bitselect (local.get $a) (f64x2.add (f64x2.mul (local.get $ea) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)) (f64x2.add (f64x2.mul (local.get $ea) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10)) (f64x2.add (f64x2.add (local.get $fa) (local.get $fa)) (f64x2.mul (f64x2.mul (f64x2.add (local.get $fa) (local.get $fa)) (local.get $f2a)) (local.get $ta))))) (v128.or (f64x2.ne (local.get $a) (local.get $a)) (f64x2.eq (local.get $a) (v128.const f64x2 inf inf)))))
-    (v128.store offset=16 (local.get $p) (v128.bitselect (local.get $b) (f64x2.add (f64x2.mul (local.get $eb) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)) (f64x2.add (f64x2.mul (local.get $eb) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10)) (f64x2.add (f64x2.add (local.get $fb) (local.get $fb)) (f64x2.mul (f64x2.mul (f64x2.add (local.get $fb) (local.get $fb)) (local.get $f2b)) (local.get $tb))))) (v128.or (f64x2.ne (local.get $b) (local.get $b)) (f64x2.eq (local.get $b) (v128.const f64x2 inf inf)))))
-    (v128.store offset=32 (local.get $p) (v128.bitselect (local.get $c) (f64x2.add (f64x2.mul (local.get $ec) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)) (f64x2.add (f64x2.mul (local.get $ec) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10)) (f64x2.add (f64x2.add (local.get $fc) (local.get $fc)) (f64x2.mul (f64x2.mul (f64x2.add (local.get $fc) (local.get $fc)) (local.get $f2c)) (local.get $tc))))) (v128.or (f64x2.ne (local.get $c) (local.get $c)) (f64x2.eq (local.get $c) (v128.const f64x2 inf inf)))))
-    (v128.store offset=48 (local.get $p) (v128.bitselect (local.get $d) (f64x2.add (f64x2.mul (local.get $ed) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)) (f64x2.add (f64x2.mul (local.get $ed) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10)) (f64x2.add (f64x2.add (local.get $fd) (local.get $fd)) (f64x2.mul (f64x2.mul (f64x2.add (local.get $fd) (local.get $fd)) (local.get $f2d)) (local.get $td))))) (v128.or (f64x2.ne (local.get $d) (local.get $d)) (f64x2.eq (local.get $d) (v128.const f64x2 inf inf))))))
-
-  ;; $log2(p): $log8 for the 2 float64s at p (the same arithmetic lane by lane).
-  (func $log2 (param $p i32)
-    (local $a v128) (local $bitsa v128) (local $ea v128) (local $ma v128) (local $biga v128) (local $fa v128) (local $f2a v128) (local $ta v128)
-    (local.set $a (v128.load offset=0 (local.get $p)))
-    (local.set $bitsa (local.get $a))
-    (local.set $ea (f64x2.sub (i64x2.add (i64x2.sub (i64x2.shr_u (local.get $bitsa) (i32.const 52)) (v128.const i64x2 1023 1023)) (v128.const i64x2 0x4338000000000000 0x4338000000000000)) (v128.const f64x2 0x1.8p52 0x1.8p52)))
-    (local.set $ma (v128.or (v128.and (local.get $bitsa) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff)) (v128.const i64x2 0x3ff0000000000000 0x3ff0000000000000)))
-    (local.set $biga (f64x2.gt (local.get $ma) (v128.const f64x2 1.4142135623730951 1.4142135623730951)))
-    (local.set $ma (v128.bitselect (f64x2.mul (local.get $ma) (v128.const f64x2 0.5 0.5)) (local.get $ma) (local.get $biga)))
-    (local.set $ea (v128.bitselect (f64x2.add (local.get $ea) (v128.const f64x2 1 1)) (local.get $ea) (local.get $biga)))
-    (local.set $fa (f64x2.div (f64x2.sub (local.get $ma) (v128.const f64x2 1 1)) (f64x2.add (local.get $ma) (v128.const f64x2 1 1))))
-    (local.set $f2a (f64x2.mul (local.get $fa) (local.get $fa)))
-    (local.set $ta (v128.const f64x2 0.047619047619047616 0.047619047619047616)) ;; 1/21
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.05263157894736842 0.05263157894736842))) ;; 1/19
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.058823529411764705 0.058823529411764705))) ;; 1/17
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.06666666666666667 0.06666666666666667))) ;; 1/15
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.07692307692307693 0.07692307692307693))) ;; 1/13
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.09090909090909091 0.09090909090909091))) ;; 1/11
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.1111111111111111 0.1111111111111111))) ;; 1/9
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.14285714285714285 0.14285714285714285))) ;; 1/7
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.2 0.2))) ;; 1/5
-    (local.set $ta (f64x2.add (f64x2.mul (local.get $ta) (local.get $f2a)) (v128.const f64x2 0.3333333333333333 0.3333333333333333))) ;; 1/3
-    (v128.store offset=0 (local.get $p) (v128.bitselect (local.get $a) (f64x2.add (f64x2.mul (local.get $ea) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)) (f64x2.add (f64x2.mul (local.get $ea) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10)) (f64x2.add (f64x2.add (local.get $fa) (local.get $fa)) (f64x2.mul (f64x2.mul (f64x2.add (local.get $fa) (local.get $fa)) (local.get $f2a)) (local.get $ta))))) (v128.or (f64x2.ne (local.get $a) (local.get $a)) (f64x2.eq (local.get $a) (v128.const f64x2 inf inf))))))
-
-
-  ;; $logInPlace(p, n): ln x in place for the n float64s at p: blocks of 8 by $log8, then pairs by
-  ;; $log2, and an odd last one by $log2 on a copy in the two float64s at scratch (lane 1 holds 1).
-  (func $logInPlace (param $p i32) (param $n i32) (param $scratch i32)
-    (local $i i32) (local $end i32)
-    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
-    (block $eights_done
-      (loop $eights
-        (br_if $eights_done (i32.gt_s (i32.add (local.get $i) (i32.const 64)) (local.get $end)))
-        (call $log8 (i32.add (local.get $p) (local.get $i)))
-        (local.set $i (i32.add (local.get $i) (i32.const 64)))
-        (br $eights)))
-    (block $pairs_done
-      (loop $pairs
-        (br_if $pairs_done (i32.gt_s (i32.add (local.get $i) (i32.const 16)) (local.get $end)))
-        (call $log2 (i32.add (local.get $p) (local.get $i)))
-        (local.set $i (i32.add (local.get $i) (i32.const 16)))
-        (br $pairs)))
-    (if (i32.lt_s (local.get $i) (local.get $end))
-      (then
-        (f64.store (local.get $scratch) (f64.load (i32.add (local.get $p) (local.get $i))))
-        (f64.store offset=8 (local.get $scratch) (f64.const 1))
-        (call $log2 (local.get $scratch))
-        (f64.store (i32.add (local.get $p) (local.get $i)) (f64.load (local.get $scratch))))))
-
-  ;; expLog(n, x, o, l, scratch): o[i] = eˣ⁽ⁱ⁾ and l[i] = ln x⁽ⁱ⁾ for i < n, by $expInPlace and
-  ;; $logInPlace (16 bytes of scratch): the test entry point of the two
-  ;; (tests/tensor/cross_entropy_wasm_test.ts compares them with Math.exp and Math.log).
+  ;; expLog(n, x, o, l): o[i] = eˣ⁽ⁱ⁾ by $exp2 for i < n, and l[0] = ln x[0] by $log (the
+  ;; functions' test entry point: tests/tensor/kernels_test.ts compares them with Math.exp/log).
   (func (export "expLog") (param $n i32) (param $x i32) (param $o i32) (param $l i32)
-    (param $scratch i32)
-    (memory.copy (local.get $o) (local.get $x) (i32.shl (local.get $n) (i32.const 3)))
-    (call $expInPlace (local.get $o) (local.get $n))
-    (memory.copy (local.get $l) (local.get $x) (i32.shl (local.get $n) (i32.const 3)))
-    (call $logInPlace (local.get $l) (local.get $n) (local.get $scratch)))
+    (local $i i32)
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (v128.store64_lane 0 (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 3)))
+          (call $exp2 (v128.load64_splat (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    (f64.store (local.get $l) (call $log (f64.load (local.get $x)))))
 
-  ;; crossEntropy(batch, classes, z, labels, prob, losses, tmp): softmax cross-entropy of logits z
+  ;; crossEntropy(batch, classes, z, labels, prob, losses): softmax cross-entropy of logits z
   ;; [batch, classes] (float64) with class indices labels (int32, checked by the caller):
   ;;   mᵢ = maxₖ zᵢₖ, pᵢₖ = e^(zᵢₖ − mᵢ), sᵢ = Σₖ pᵢₖ (k in order), probᵢₖ = pᵢₖ / sᵢ,
   ;;   lossesᵢ = ln sᵢ − (zᵢ,yᵢ − mᵢ); returns Σᵢ lossesᵢ (i in order).
-  ;; tmp: batch + 2 float64s of scratch. The exponentials and logarithms run eight at a time over
-  ;; the whole matrix ($expInPlace) and over the row sums ($logInPlace); the other arithmetic is
-  ;; lib/tensor/cross_entropy.ts's, in its order.
+  ;; The exponentials run two at a time over the whole matrix ($exp2), after a pass that writes
+  ;; zᵢₖ − mᵢ into prob; the other arithmetic is lib/tensor/cross_entropy.ts's, in its order.
   (func (export "crossEntropy") (param $batch i32) (param $classes i32) (param $z i32)
-    (param $labels i32) (param $prob i32) (param $losses i32) (param $tmp i32) (result f64)
-    (local $i i32) (local $k i32) (local $row i32) (local $rowEnd i32) (local $at i32)
-    (local $m f64) (local $s f64) (local $li f64) (local $total f64)
-    ;; pass 1: per row, the max m, prob = z − m, and zᵢ,yᵢ − m kept in losses
+    (param $labels i32) (param $prob i32) (param $losses i32) (result f64)
+    (local $i i32) (local $k i32) (local $row i32) (local $rowEnd i32) (local $end i32)
+    (local $m f64) (local $s f64) (local $lse f64) (local $li f64) (local $total f64)
+    (local.set $end (i32.shl (i32.mul (local.get $batch) (local.get $classes)) (i32.const 3)))
+    ;; pass 1: prob = z − (row max), the row max kept in losses
     (block $rows_done
       (loop $rows
         (br_if $rows_done (i32.ge_s (local.get $i) (local.get $batch)))
@@ -1629,6 +1418,7 @@
             (local.set $m (f64.max (local.get $m) (f64.load (i32.add (local.get $z) (local.get $k)))))
             (local.set $k (i32.add (local.get $k) (i32.const 8)))
             (br $max)))
+        (f64.store (i32.add (local.get $losses) (i32.shl (local.get $i) (i32.const 3))) (local.get $m))
         (local.set $k (local.get $row))
         (block $sub_done
           (loop $sub
@@ -1637,22 +1427,26 @@
               (f64.sub (f64.load (i32.add (local.get $z) (local.get $k))) (local.get $m)))
             (local.set $k (i32.add (local.get $k) (i32.const 8)))
             (br $sub)))
-        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
-        (f64.store (i32.add (local.get $losses) (local.get $at))
-          (f64.sub
-            (f64.load (i32.add (local.get $z) (i32.add (local.get $row)
-              (i32.shl (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))))
-                (i32.const 3)))))
-            (local.get $m)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows)))
-    ;; pass 2: prob = e^prob
-    (call $expInPlace (local.get $prob) (i32.mul (local.get $batch) (local.get $classes)))
-    ;; pass 3: per row, the sum s (kept in tmp) and the normalised probabilities
+    ;; pass 2: prob = e^prob, two at a time, then the odd last one
+    (local.set $k (i32.const 0))
+    (block $exp_done
+      (loop $exps
+        (br_if $exp_done (i32.gt_s (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
+        (v128.store (i32.add (local.get $prob) (local.get $k))
+          (call $exp2 (v128.load (i32.add (local.get $prob) (local.get $k)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 16)))
+        (br $exps)))
+    (if (i32.lt_s (local.get $k) (local.get $end))
+      (then
+        (v128.store64_lane 0 (i32.add (local.get $prob) (local.get $k))
+          (call $exp2 (v128.load64_splat (i32.add (local.get $prob) (local.get $k)))))))
+    ;; pass 3: per row, the sum, its log, the normalised probabilities and the loss
     (local.set $i (i32.const 0))
-    (block $sums_done
-      (loop $sums
-        (br_if $sums_done (i32.ge_s (local.get $i) (local.get $batch)))
+    (block $loss_done
+      (loop $loss
+        (br_if $loss_done (i32.ge_s (local.get $i) (local.get $batch)))
         (local.set $row (i32.shl (i32.mul (local.get $i) (local.get $classes)) (i32.const 3)))
         (local.set $rowEnd (i32.add (local.get $row) (i32.shl (local.get $classes) (i32.const 3))))
         (local.set $s (f64.const 0))
@@ -1663,7 +1457,7 @@
             (local.set $s (f64.add (local.get $s) (f64.load (i32.add (local.get $prob) (local.get $k)))))
             (local.set $k (i32.add (local.get $k) (i32.const 8)))
             (br $sum)))
-        (f64.store (i32.add (local.get $tmp) (i32.shl (local.get $i) (i32.const 3))) (local.get $s))
+        (local.set $lse (call $log (local.get $s)))
         (local.set $k (local.get $row))
         (block $div_done
           (loop $div
@@ -1672,19 +1466,14 @@
               (f64.div (f64.load (i32.add (local.get $prob) (local.get $k))) (local.get $s)))
             (local.set $k (i32.add (local.get $k) (i32.const 8)))
             (br $div)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $sums)))
-    ;; pass 4: ln s for every row, then the losses and their sum
-    (call $logInPlace (local.get $tmp) (local.get $batch)
-      (i32.add (local.get $tmp) (i32.shl (local.get $batch) (i32.const 3))))
-    (local.set $i (i32.const 0))
-    (block $loss_done
-      (loop $loss
-        (br_if $loss_done (i32.ge_s (local.get $i) (local.get $batch)))
-        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
-        (local.set $li (f64.sub (f64.load (i32.add (local.get $tmp) (local.get $at)))
-          (f64.load (i32.add (local.get $losses) (local.get $at)))))
-        (f64.store (i32.add (local.get $losses) (local.get $at)) (local.get $li))
+        (local.set $m (f64.load (i32.add (local.get $losses) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $li (f64.sub (local.get $lse)
+          (f64.sub
+            (f64.load (i32.add (local.get $z) (i32.add (local.get $row)
+              (i32.shl (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))))
+                (i32.const 3)))))
+            (local.get $m))))
+        (f64.store (i32.add (local.get $losses) (i32.shl (local.get $i) (i32.const 3))) (local.get $li))
         (local.set $total (f64.add (local.get $total) (local.get $li)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $loss)))

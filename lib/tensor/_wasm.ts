@@ -83,7 +83,7 @@ export interface Kernels {
   ): void;
   relu(n: number, x: number, o: number): void;
   reluBackward(n: number, o: number, g: number, ga: number, acc: number): void;
-  expLog(n: number, x: number, o: number, l: number, scratch: number): void;
+  expLog(n: number, x: number, o: number, l: number): void;
   crossEntropy(
     batch: number,
     classes: number,
@@ -91,7 +91,6 @@ export interface Kernels {
     labels: number,
     prob: number,
     losses: number,
-    tmp: number,
   ): number;
   sgdStep(
     pairs: number,

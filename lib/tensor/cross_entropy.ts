@@ -64,8 +64,7 @@ function crossEntropyWasm(
   const ownProb = w.owns(prob), ownLosses = w.owns(losses);
   const offProb = w.owns(z) ? 0 : line(n * 8), offLosses = offProb + (ownProb ? 0 : line(n * 8));
   const offLabels = offLosses + (ownLosses ? 0 : line(batch * 8));
-  const offTmp = offLabels + line(batch * 4);
-  const base = w.scratch(offTmp + (batch + 2) * 8);
+  const base = w.scratch(offLabels + batch * 4);
   const pz = w.place(z, base);
   const pProb = ownProb ? prob.byteOffset : base + offProb;
   const pLosses = ownLosses ? losses.byteOffset : base + offLosses;
@@ -78,7 +77,6 @@ function crossEntropyWasm(
       : w.copyInt32(labels, base + offLabels),
     pProb,
     pLosses,
-    base + offTmp,
   );
   if (!ownProb) w.copyOut(pProb, prob);
   if (!ownLosses) w.copyOut(pLosses, losses);
