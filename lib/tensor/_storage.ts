@@ -82,12 +82,6 @@ export function allocData(dtype: DType, length: number): Storage {
   return dtype === "float32" ? new Float32Array(length) : new Float64Array(length);
 }
 
-/** A zeroed Int32Array of `length` labels: in WebAssembly memory inside an {@linkcode arena}. */
-export function allocLabels(length: number): Int32Array {
-  if (length > 0 && inArena()) return loadedWasm()!.array<Int32Array>("int32", length);
-  return new Int32Array(length);
-}
-
 /** A copy of `values` converted (rounded to nearest for float32) to `dtype`. */
 export function copyData(dtype: DType, values: ArrayLike<number>): Storage {
   const out = allocData(dtype, values.length);

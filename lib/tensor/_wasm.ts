@@ -83,15 +83,6 @@ export interface Kernels {
   ): void;
   relu(n: number, x: number, o: number): void;
   reluBackward(n: number, o: number, g: number, ga: number, acc: number): void;
-  expLog(n: number, x: number, o: number, l: number): void;
-  crossEntropy(
-    batch: number,
-    classes: number,
-    z: number,
-    labels: number,
-    prob: number,
-    losses: number,
-  ): number;
   sgdStep(
     pairs: number,
     theta: number,
@@ -142,7 +133,6 @@ export class Wasm {
   readonly #buffers = new WeakSet<ArrayBufferLike>();
   #heap!: Float64Array;
   #heap32!: Float32Array;
-  #heapI32!: Int32Array;
   #views = new Map<number, Map<number, FloatArray>>();
   /** Free blocks as [start, end) byte ranges, sorted and never adjacent. */
   #free: [number, number][] = [];
@@ -186,7 +176,6 @@ export class Wasm {
     this.#buffers.add(buffer);
     this.#heap = new Float64Array(buffer);
     this.#heap32 = new Float32Array(buffer);
-    this.#heapI32 = new Int32Array(buffer);
     this.#views.clear();
   }
 
@@ -259,18 +248,13 @@ export class Wasm {
    * A new zeroed array of `length` elements living in the memory, freed when it is collected.
    * Only for a shared memory (a private one detaches its views when it grows).
    */
-  array<T extends FloatArray | Int32Array>(
-    kind: "float64" | "float32" | "int32",
-    length: number,
-  ): T {
+  array<T extends FloatArray>(kind: "float64" | "float32", length: number): T {
     const bytes = length * (kind === "float64" ? 8 : 4);
     const start = this.alloc(bytes);
     const buffer = this.#memory.buffer;
     const array = kind === "float64"
       ? new Float64Array(buffer, start, length)
-      : kind === "float32"
-      ? new Float32Array(buffer, start, length)
-      : new Int32Array(buffer, start, length);
+      : new Float32Array(buffer, start, length);
     array.fill(0); // a reused block holds old values
     this.#registry.register(array, [start, bytes]);
     return array as T;
@@ -309,13 +293,6 @@ export class Wasm {
     if (array instanceof Float64Array) this.#heap.set(array, at / 8);
     else this.#heap32.set(array, at / 4);
     this.copiedBytes += array.byteLength;
-    return at;
-  }
-
-  /** Copies `values` as int32s to byte offset `at` (a scratch offset) and returns `at`. */
-  copyInt32(values: ArrayLike<number>, at: number): number {
-    this.#heapI32.set(values, at / 4);
-    this.copiedBytes += values.length * 4;
     return at;
   }
 

@@ -13,8 +13,7 @@ import { launch } from "./_graph.ts";
 import { showShape } from "./_shape.ts";
 import { claimGrad, gradOf, opResult } from "./_op.ts";
 import type { Tensor } from "./tensor.ts";
-import { allocData, type Storage } from "./_storage.ts";
-import { type Wasm, wasm } from "./_wasm.ts";
+import { allocData } from "./_storage.ts";
 import { oneOf, options as checkOptions, show } from "../_check.ts";
 
 /** How per-sample losses combine (PyTorch's `reduction`). */
@@ -43,44 +42,6 @@ function checkLabels(labels: Labels, batch: number, classes: number): void {
       );
     }
   }
-}
-
-/**
- * The forward pass in WebAssembly (`crossEntropy` in lib/tensor/_kernels.wat, its exponentials
- * two at a time): the JavaScript loop's arithmetic in its order, with the kernel's eˣ and ln
- * (within 1 and 2 ulp of Math.exp and Math.log) instead of Math's. Arrays living in WebAssembly
- * memory are used in place; the others go through the scratch block. Returns Σ losses.
- */
-function crossEntropyWasm(
-  w: Wasm,
-  batch: number,
-  classes: number,
-  z: Float64Array,
-  labels: Labels,
-  prob: Storage,
-  losses: Storage,
-): number {
-  const n = batch * classes, line = (bytes: number) => Math.ceil(bytes / 64) * 64;
-  const ownProb = w.owns(prob), ownLosses = w.owns(losses);
-  const offProb = w.owns(z) ? 0 : line(n * 8), offLosses = offProb + (ownProb ? 0 : line(n * 8));
-  const offLabels = offLosses + (ownLosses ? 0 : line(batch * 8));
-  const base = w.scratch(offLabels + batch * 4);
-  const pz = w.place(z, base);
-  const pProb = ownProb ? prob.byteOffset : base + offProb;
-  const pLosses = ownLosses ? losses.byteOffset : base + offLosses;
-  const total = w.kernels.crossEntropy(
-    batch,
-    classes,
-    pz,
-    w.owns(labels as Int32Array)
-      ? (labels as Int32Array).byteOffset
-      : w.copyInt32(labels, base + offLabels),
-    pProb,
-    pLosses,
-  );
-  if (!ownProb) w.copyOut(pProb, prob);
-  if (!ownLosses) w.copyOut(pLosses, losses);
-  return total;
 }
 
 /**
@@ -131,23 +92,18 @@ export function crossEntropy(
   const losses = allocData(logits.dtype, batch);
   launch(() => {
     checkLabels(labels, batch, classes);
-    const w = wasm();
     let total = 0;
-    if (w !== null && z instanceof Float64Array) {
-      total = crossEntropyWasm(w, batch, classes, z, labels, prob, losses);
-    } else {
-      for (let i = 0; i < batch; i++) {
-        const row = i * classes;
-        let m = -Infinity;
-        for (let k = 0; k < classes; k++) m = Math.max(m, z[row + k]!);
-        let s = 0;
-        for (let k = 0; k < classes; k++) s += prob[row + k] = Math.exp(z[row + k]! - m);
-        const lse = Math.log(s);
-        for (let k = 0; k < classes; k++) prob[row + k]! /= s;
-        const li = lse - (z[row + labels[i]!]! - m);
-        losses[i] = li;
-        total += li;
-      }
+    for (let i = 0; i < batch; i++) {
+      const row = i * classes;
+      let m = -Infinity;
+      for (let k = 0; k < classes; k++) m = Math.max(m, z[row + k]!);
+      let s = 0;
+      for (let k = 0; k < classes; k++) s += prob[row + k] = Math.exp(z[row + k]! - m);
+      const lse = Math.log(s);
+      for (let k = 0; k < classes; k++) prob[row + k]! /= s;
+      const li = lse - (z[row + labels[i]!]! - m);
+      losses[i] = li;
+      total += li;
     }
     if (reduction === "none") o.set(losses);
     else o[0] = reduction === "mean" ? total / batch : total;

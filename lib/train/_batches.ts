@@ -8,7 +8,7 @@
 
 import type { Random } from "../random.ts";
 import { Tensor } from "../tensor/tensor.ts";
-import { allocData, allocLabels, arena, type DType } from "../tensor/_storage.ts";
+import { allocData, arena, type DType } from "../tensor/_storage.ts";
 
 /** How the training rows are cut into batches, the same in every epoch. */
 export interface BatchPlan {
@@ -111,9 +111,9 @@ export interface BatchBuffers {
  * ```
  */
 export function batchBuffers(size: number, width: number, dtype: DType = "float64"): BatchBuffers {
-  // in WebAssembly memory, where a captured step's kernels read the batch in place
+  // in WebAssembly memory, where a captured step's matrix products read the batch in place
   const x = new Tensor(arena(() => allocData(dtype, size * width)), [size, width]);
-  return { x, y: arena(() => allocLabels(size)) };
+  return { x, y: new Int32Array(size) };
 }
 
 /**

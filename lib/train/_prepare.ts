@@ -9,7 +9,7 @@ import * as check from "../_check.ts";
 import { argmaxRow } from "../data/accuracy.ts";
 import { noGrad } from "../tensor/_graph.ts";
 import { Tensor } from "../tensor/tensor.ts";
-import { allocData, allocLabels, arena, copyData, type DType } from "../tensor/_storage.ts";
+import { allocData, arena, copyData, type DType } from "../tensor/_storage.ts";
 import type { Features, LossFunction, TrainableModel, TrainableOptimizer } from "./_types.ts";
 
 /** The data as `train()` receives it. */
@@ -83,7 +83,7 @@ export function toLabels(
   if (y.length !== rows) {
     throw new RangeError(`${name} has ${y.length} labels but ${xName} has ${rows} rows`);
   }
-  const labels = arena(() => allocLabels(rows)); // read in place by the cross-entropy kernel
+  const labels = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
     const v = y[i]!;
     if (!Number.isInteger(v) || v < 0) {

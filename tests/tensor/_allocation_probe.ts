@@ -1,7 +1,5 @@
 /**
- * Run with --v8-flags=--expose-gc. Prints the heap growth over 40,000 captured replays (after
- * 30,000 to let the JIT settle: the kernels see arrays of two kinds, ordinary and in WebAssembly
- * memory, and tier up later) of the
+ * Run with --v8-flags=--expose-gc. Prints the heap growth over 40,000 captured replays of the
  * Iris-sized training step (and over 1,000 eager steps, to show the probe can see allocation),
  * measured without collecting garbage in between. An optional argument, "float32", runs the
  * float32 network instead of the float64 one.
@@ -41,6 +39,6 @@ function growth(f: () => unknown, n: number, warmup: number): number {
   for (let i = 0; i < n; i++) f();
   return Deno.memoryUsage().heapUsed - before;
 }
-const capturedGrowth = growth(step, 40_000, 30_000);
+const capturedGrowth = growth(step, 40_000, 10_000);
 const eagerGrowth = growth(body, 1_000, 1_000);
 console.log(JSON.stringify({ capturedGrowth, eagerGrowth }));

@@ -109,7 +109,7 @@ Deno.test("capture: steady-state replays of the Iris-sized step allocate nothing
   const { capturedGrowth, eagerGrowth } = JSON.parse(text);
   // The smallest heap object is 16 bytes, so one allocation per replay would grow the heap by
   // ≥ 640 kB over 40,000 replays; we allow < 1 byte per replay (what remains of the JIT's own
-  // code and feedback objects after a 30,000-step warm-up: about 8 kB). Eager steps, for contrast, allocate kilobytes
+  // code and feedback objects after a 10,000-step warm-up: about 14 kB). Eager steps, for contrast, allocate kilobytes
   // each (not asserted: a scavenge may run while they do).
   assert.ok(
     capturedGrowth < 40_000,
