@@ -44,7 +44,8 @@ export function useArena(on?: boolean): boolean {
  * cross-origin isolated) storage stays in ordinary arrays.
  *
  * The storage is freed when its array is collected: keep the tensor or its `data`, not only a
- * `subarray` of it.
+ * `subarray` of it. Its `data.buffer` is the whole WebAssembly memory, as for any view: use
+ * `data.byteOffset` and `data.byteLength` (or `data.slice()`) for the tensor's own bytes.
  *
  * @example
  * ```ts
