@@ -43,6 +43,8 @@ export function useArena(on?: boolean): boolean {
  * parameters. Where shared WebAssembly memory is unavailable (a browser page that is not
  * cross-origin isolated) storage stays in ordinary arrays.
  *
+ * Meant for long-lived tensors (inputs, parameters, what a capture records): an eager loop run
+ * inside an arena would place every intermediate there until the collector returns it.
  * The storage is freed when its array is collected: keep the tensor or its `data`, not only a
  * `subarray` of it. Its `data.buffer` is the whole WebAssembly memory, as for any view: use
  * `data.byteOffset` and `data.byteLength` (or `data.slice()`) for the tensor's own bytes.

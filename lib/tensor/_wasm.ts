@@ -184,11 +184,6 @@ export class Wasm {
     return this.#buffers.has(array.buffer);
   }
 
-  /** The byte offset of `array` in the memory, which must own it. */
-  pointer(array: ArrayBufferView): number {
-    return array.byteOffset;
-  }
-
   /**
    * A block of at least `bytes` bytes (its byte offset), from the free blocks (first fit) or from
    * the top, growing the memory when needed.
