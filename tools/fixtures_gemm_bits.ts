@@ -82,32 +82,10 @@ export function uniforms(seed: number): (length: number) => Float64Array {
 }
 
 /** The gemm signature of lib/tensor/_gemm.ts. */
-export type Gemm = (
-  m: number,
-  n: number,
-  k: number,
-  a: Float64Array,
-  as0: number,
-  as1: number,
-  b: Float64Array,
-  c: Float64Array,
-  accumulate: boolean,
-  bias: Float64Array | null,
-) => void;
+export type Gemm = typeof import("../lib/tensor/_gemm.ts").gemm;
 
 /** The gemm32 signature of lib/tensor/_gemm.ts. */
-export type Gemm32 = (
-  m: number,
-  n: number,
-  k: number,
-  a: Float32Array,
-  as0: number,
-  as1: number,
-  b: Float32Array,
-  c: Float32Array,
-  accumulate: boolean,
-  bias: Float32Array | null,
-) => void;
+export type Gemm32 = typeof import("../lib/tensor/_gemm.ts").gemm32;
 
 /**
  * Runs one case through `gemm` or `gemm32` (operands drawn from a generator seeded by the case's

@@ -75,6 +75,53 @@ function packedRule(m: number, n: number, k: number): boolean {
 /** Rounds a count of bytes up to whole 64-byte cache lines. */
 const line = (bytes: number) => Math.ceil(bytes / 64) * 64;
 
+/**
+ * C (+)= A B for operands of one dtype: {@linkcode gemm} for Float64Arrays, {@linkcode gemm32}
+ * for Float32Arrays (the arrays' type decides). What the tensor ops call.
+ */
+export function gemmAny(
+  m: number,
+  n: number,
+  k: number,
+  a: FloatArray,
+  as0: number,
+  as1: number,
+  b: FloatArray,
+  c: FloatArray,
+  accumulate: boolean,
+  bias: FloatArray | null,
+): void {
+  const w = wasm();
+  if (w !== null) product(w, m, n, k, a, as0, as1, b, c, accumulate, bias);
+  else if (c instanceof Float64Array) {
+    gemmJs(
+      m,
+      n,
+      k,
+      a as Float64Array,
+      as0,
+      as1,
+      b as Float64Array,
+      c,
+      accumulate,
+      bias as Float64Array | null,
+    );
+  } else {
+    gemm32Js(
+      m,
+      n,
+      k,
+      a as Float32Array,
+      as0,
+      as1,
+      b as Float32Array,
+      c,
+      accumulate,
+      bias as Float32Array | null,
+    );
+  }
+}
+
 /** C (+)= A B as described in the module doc. `bias` is ignored when `accumulate`. */
 export function gemm(
   m: number,
@@ -88,9 +135,7 @@ export function gemm(
   accumulate: boolean,
   bias: Float64Array | null,
 ): void {
-  const w = wasm();
-  if (w === null) gemmJs(m, n, k, a, as0, as1, b, c, accumulate, bias);
-  else product(w, m, n, k, a, as0, as1, b, c, accumulate, bias);
+  gemmAny(m, n, k, a, as0, as1, b, c, accumulate, bias);
 }
 
 /**
@@ -173,12 +218,12 @@ function gemmJs(
   }
 }
 
-/** dst = srcᵀ for src `[rows, cols]` row-major; dst becomes `[cols, rows]`. */
-export function transposeInto(
-  src: Float64Array,
+/** dst = srcᵀ for src `[rows, cols]` row-major; dst becomes `[cols, rows]` (either dtype). */
+export function transposeInto<T extends FloatArray>(
+  src: T,
   rows: number,
   cols: number,
-  dst: Float64Array,
+  dst: T,
 ): void {
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c]!;
@@ -205,9 +250,7 @@ export function gemm32(
   accumulate: boolean,
   bias: Float32Array | null,
 ): void {
-  const w = wasm();
-  if (w === null) gemm32Js(m, n, k, a, as0, as1, b, c, accumulate, bias);
-  else product(w, m, n, k, a, as0, as1, b, c, accumulate, bias);
+  gemmAny(m, n, k, a, as0, as1, b, c, accumulate, bias);
 }
 
 function gemm32Js(

@@ -1,25 +1,23 @@
 /**
  * Matrix products: `matmul` (2-D × 2-D) and the fused `linear` (x Wᵀ + b, PyTorch's
  * `F.linear`), whose one kernel replaces matmul, transpose and a broadcast add. Loop orders keep
- * the innermost loop on contiguous rows: every product runs through the one `gemm` kernel (SIMD
- * WebAssembly, with a bit-identical JavaScript fallback); a transposed left operand is a stride,
- * a transposed right operand is copied into a scratch buffer allocated once per op.
- *
- * float64 operands run `gemm`; float32 operands run `gemm32` (f32x4 lanes, always the packed
- * path for now, also at sizes where a direct kernel would be faster). Operands of different
- * dtypes are refused with PyTorch's message (`expected mat1 and mat2 to have the same dtype, but
- * got: float != double`), as torch refuses them rather than promoting.
+ * the innermost loop on contiguous rows: every product runs through `gemmAny` (SIMD WebAssembly,
+ * float64 or float32 by the operands' dtype, with a JavaScript fallback that adds the same terms
+ * in the same order); a transposed left operand is a stride, a transposed right operand is copied
+ * into a scratch buffer allocated once per op. Operands of different dtypes are refused with
+ * PyTorch's message (`expected mat1 and mat2 to have the same dtype, but got: float != double`),
+ * as torch refuses them rather than promoting.
  *
  * @module
  */
 
 import { tensorArg } from "./_args.ts";
 import { launch } from "./_graph.ts";
-import { gemm, gemm32, transposeInto } from "./_gemm.ts";
+import { gemmAny, transposeInto } from "./_gemm.ts";
 import { showShape } from "./_shape.ts";
 import { claimGrad, gradOf, opResult } from "./_op.ts";
 import type { Tensor } from "./tensor.ts";
-import { allocData, cName, type Storage } from "./_storage.ts";
+import { allocData, cName } from "./_storage.ts";
 
 /** Throws PyTorch's TypeError unless `a` and `b` (named `aName`, `bName`) share a dtype. */
 function sameDtype(op: string, a: Tensor, aName: string, b: Tensor, bName: string): void {
@@ -29,59 +27,6 @@ function sameDtype(op: string, a: Tensor, aName: string, b: Tensor, bName: strin
         cName(b.dtype)
       } (${aName} is ${a.dtype}, ${bName} is ${b.dtype})`,
     );
-  }
-}
-
-/** `gemm` for Float64Array operands, `gemm32` for Float32Array ones (all of one dtype). */
-function product(
-  m: number,
-  n: number,
-  k: number,
-  a: Storage,
-  as0: number,
-  as1: number,
-  b: Storage,
-  c: Storage,
-  accumulate: boolean,
-  bias: Storage | null,
-): void {
-  if (c instanceof Float64Array) {
-    gemm(
-      m,
-      n,
-      k,
-      a as Float64Array,
-      as0,
-      as1,
-      b as Float64Array,
-      c,
-      accumulate,
-      bias as Float64Array | null,
-    );
-  } else {
-    gemm32(
-      m,
-      n,
-      k,
-      a as Float32Array,
-      as0,
-      as1,
-      b as Float32Array,
-      c,
-      accumulate,
-      bias as Float32Array | null,
-    );
-  }
-}
-
-/** dst = srcᵀ for src `[rows, cols]` row-major, either dtype (float64 runs `transposeInto`). */
-function transposeAny(src: Storage, rows: number, cols: number, dst: Storage): void {
-  if (src instanceof Float64Array) {
-    transposeInto(src, rows, cols, dst as Float64Array);
-    return;
-  }
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c]!;
   }
 }
 
@@ -106,18 +51,18 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const m = a.shape[0]!, k = a.shape[1]!, n = b.shape[1]!;
   const out = opResult("matmul", [m, n], [a, b]);
   const x = a.data, y = b.data, o = out.data;
-  launch(() => product(m, n, k, x, k, 1, y, o, false, null));
+  launch(() => gemmAny(m, n, k, x, k, 1, y, o, false, null));
   const yt = allocData(a.dtype, k * n); // Bᵀ, [n, k]
   out._backward = () => {
     const g = out.grad!;
     if (a.requiresGrad) {
-      transposeAny(y, k, n, yt);
+      transposeInto(y, k, n, yt);
       const overwrite = claimGrad(a);
-      product(m, k, n, g, n, 1, yt, gradOf(a), !overwrite, null); // ∂A (+)= G Bᵀ
+      gemmAny(m, k, n, g, n, 1, yt, gradOf(a), !overwrite, null); // ∂A (+)= G Bᵀ
     }
     if (b.requiresGrad) {
       const overwrite = claimGrad(b);
-      product(k, n, m, x, 1, k, g, gradOf(b), !overwrite, null); // ∂B (+)= Aᵀ G
+      gemmAny(k, n, m, x, 1, k, g, gradOf(b), !overwrite, null); // ∂B (+)= Aᵀ G
     }
   };
   return out;
@@ -156,22 +101,22 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor 
   const wt = allocData(x.dtype, nOut * nIn); // Wᵀ, [in, out]
   const ones = allocData(x.dtype, batch).fill(1); // sums G's columns for ∂b
   launch(() => {
-    transposeAny(w, nOut, nIn, wt);
-    product(batch, nOut, nIn, xd, nIn, 1, wt, o, false, b); // y = b + x Wᵀ
+    transposeInto(w, nOut, nIn, wt);
+    gemmAny(batch, nOut, nIn, xd, nIn, 1, wt, o, false, b); // y = b + x Wᵀ
   });
   out._backward = () => {
     const g = out.grad!;
     if (x.requiresGrad) {
       const overwrite = claimGrad(x);
-      product(batch, nIn, nOut, g, nOut, 1, w, gradOf(x), !overwrite, null); // ∂x (+)= G W
+      gemmAny(batch, nIn, nOut, g, nOut, 1, w, gradOf(x), !overwrite, null); // ∂x (+)= G W
     }
     if (weight.requiresGrad) {
       const overwrite = claimGrad(weight);
-      product(nOut, nIn, batch, g, 1, nOut, xd, gradOf(weight), !overwrite, null); // ∂W (+)= Gᵀ x
+      gemmAny(nOut, nIn, batch, g, 1, nOut, xd, gradOf(weight), !overwrite, null); // ∂W (+)= Gᵀ x
     }
     if (bias?.requiresGrad) {
       const overwrite = claimGrad(bias);
-      product(1, nOut, batch, ones, batch, 1, g, gradOf(bias), !overwrite, null); // ∂b (+)= 1ᵀ G
+      gemmAny(1, nOut, batch, ones, batch, 1, g, gradOf(bias), !overwrite, null); // ∂b (+)= 1ᵀ G
     }
   };
   return out;
